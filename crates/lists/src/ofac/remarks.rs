@@ -1,0 +1,1 @@
+//! OFAC remarks: the free-text field that carries most of an entry's data.
