@@ -1,1 +1,79 @@
-fn main() {}
+//! veto's benchmark harness. Each benchmark checks its own answer (entity
+//! counts, expected hits) so that a wrong build fails instead of looking
+//! fast, and prints medians with the machine it ran on.
+//!
+//! ```text
+//! cargo build --release -p veto -p veto-bench
+//! target/release/veto-bench import     # import all shipped lists, 5 runs
+//! target/release/veto-bench load       # load the stored snapshot, 5 runs
+//! ```
+
+mod import;
+mod machine;
+mod quality;
+mod rng;
+
+use anyhow::{bail, Result};
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let runs = args
+        .iter()
+        .position(|a| a == "--runs")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5usize);
+    println!("machine: {}", machine::describe());
+    match args.first().map(String::as_str) {
+        Some("import") => import::bench_import(runs),
+        Some("load") => import::bench_load(runs),
+        Some("quality") => quality::bench_quality(
+            args.iter().position(|a| a == "--per-category").and_then(|i| args.get(i + 1)).and_then(|r| r.parse().ok()).unwrap_or(200),
+        ),
+        Some("nomenklatura") => quality::bench_nomenklatura(),
+        Some("cross-script") => quality::bench_cross_script(),
+        Some("speed") => quality::bench_speed(runs),
+        Some("all") | None => {
+            import::bench_import(runs)?;
+            import::bench_load(runs)
+        }
+        Some(other) => bail!(
+            "unknown benchmark '{other}' (import, load, quality, nomenklatura, cross-script, speed, all)"
+        ),
+    }
+}
+
+/// The median of durations in milliseconds.
+pub fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(|a, b| a.total_cmp(b));
+    let n = xs.len();
+    if n == 0 {
+        return f64::NAN;
+    }
+    if n % 2 == 1 {
+        xs[n / 2]
+    } else {
+        (xs[n / 2 - 1] + xs[n / 2]) / 2.0
+    }
+}
+
+/// The `p`-th percentile (0..=100) of values.
+pub fn percentile(xs: &[f64], p: f64) -> f64 {
+    let mut v = xs.to_vec();
+    v.sort_by(|a, b| a.total_cmp(b));
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    let idx = ((p / 100.0) * (v.len() - 1) as f64).round() as usize;
+    v[idx.min(v.len() - 1)]
+}
+
+/// Peak resident set size of this process, in MB.
+pub fn peak_rss_mb() -> f64 {
+    // SAFETY: getrusage only writes into the struct passed.
+    unsafe {
+        let mut u: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_SELF, &mut u);
+        u.ru_maxrss as f64 / 1024.0
+    }
+}

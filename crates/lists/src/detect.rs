@@ -71,8 +71,7 @@ fn detect_sheet(input: &Input) -> Detected {
     // needs the sheet reader, so the decision is by a cheap byte search of
     // the (compressed) shared strings, falling back to ConList.
     let lossy = String::from_utf8_lossy(&input.data);
-    if lossy.contains("Unique ID") || input.name.to_ascii_lowercase().contains("sanctions_list")
-    {
+    if lossy.contains("Unique ID") || input.name.to_ascii_lowercase().contains("sanctions_list") {
         Detected::of(Format::UkSanctionsList)
     } else {
         Detected::of(Format::UkConlist)
@@ -84,6 +83,11 @@ fn root_element(xml: &str) -> Option<&str> {
     loop {
         let start = rest.find('<')?;
         rest = &rest[start + 1..];
+        if let Some(comment) = rest.strip_prefix("!--") {
+            // A comment may itself contain '<'.
+            rest = &comment[comment.find("-->")? + 3..];
+            continue;
+        }
         if rest.starts_with('?') || rest.starts_with('!') {
             continue;
         }
@@ -100,7 +104,11 @@ fn detect_xml(xml: &str) -> Result<Detected, String> {
         "sanctionsData" => Format::OfacEnhancedXml,
         "CONSOLIDATED_LIST" => Format::UnXml,
         "export" if xml.contains("sanctionEntity") || xml.contains("fsd") => Format::EuXml,
-        other => return Err(format!("XML with root element <{other}>, which is no list format veto reads")),
+        other => {
+            return Err(format!(
+                "XML with root element <{other}>, which is no list format veto reads"
+            ))
+        }
     }))
 }
 
@@ -110,7 +118,9 @@ fn detect_json(text: &str) -> Result<Detected, String> {
     if probe.contains("\"DATA_SOURCE\"") || probe.contains("\"RECORD_ID\"") {
         return Ok(Detected::of(Format::SenzingJson));
     }
-    if probe.contains("\"schema\"") && (probe.contains("\"properties\"") || probe.contains("\"id\"")) {
+    if probe.contains("\"schema\"")
+        && (probe.contains("\"properties\"") || probe.contains("\"id\""))
+    {
         return Ok(Detected::of(Format::FtmJson));
     }
     Err("JSON that is neither FollowTheMoney entities nor Senzing records".into())
@@ -121,7 +131,9 @@ fn detect_csv(text: &str) -> Result<Detected, String> {
     let first = lines.next().unwrap_or("").trim_end_matches('\r');
     let second = lines.next().unwrap_or("");
     let lower = first.to_ascii_lowercase();
-    if lower.starts_with("report date") || (lower.contains("unique id") && lower.contains("ofsi group id")) {
+    if lower.starts_with("report date")
+        || (lower.contains("unique id") && lower.contains("ofsi group id"))
+    {
         return Ok(Detected::of(Format::UkSanctionsList));
     }
     if lower.starts_with("last updated") && second.contains("Group ID")
@@ -134,9 +146,12 @@ fn detect_csv(text: &str) -> Result<Detected, String> {
     }
     // OFAC legacy CSV: no header; the first field is the numeric ent_num and
     // the column count says which file of the set it is.
-    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(first.as_bytes());
+    let mut rdr =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(first.as_bytes());
     if let Some(Ok(rec)) = rdr.records().next() {
-        let numeric = rec.get(0).is_some_and(|f| !f.is_empty() && f.trim().bytes().all(|b| b.is_ascii_digit()));
+        let numeric = rec
+            .get(0)
+            .is_some_and(|f| !f.is_empty() && f.trim().bytes().all(|b| b.is_ascii_digit()));
         if numeric {
             let part = match rec.len() {
                 12 => Some(OfacPart::Primary),
@@ -174,14 +189,30 @@ mod tests {
     fn by_content() {
         let f = |n: &str, b: &[u8]| det(n, b).map(|d| d.format);
         assert_eq!(f("x", b"<?xml version=\"1.0\"?>\n<sdnList xmlns=\"a\">"), Ok(Format::OfacXml));
-        assert_eq!(f("x", b"<?xml version=\"1.0\"?><!-- c --><sanctionsData>"), Ok(Format::OfacEnhancedXml));
+        assert_eq!(
+            f("x", b"<?xml version=\"1.0\"?><!-- c --><sanctionsData>"),
+            Ok(Format::OfacEnhancedXml)
+        );
+        assert_eq!(f("x", b"<!-- a <b> comment --><CONSOLIDATED_LIST>"), Ok(Format::UnXml));
         assert_eq!(f("x", b"<CONSOLIDATED_LIST dateGenerated=\"x\">"), Ok(Format::UnXml));
-        assert_eq!(f("x", b"<export xmlns=\"http://eu.europa.ec/fpi/fsd/export\">"), Ok(Format::EuXml));
-        assert_eq!(f("x", b"{\"id\": \"NK-1\", \"schema\": \"Person\", \"properties\": {}}"), Ok(Format::FtmJson));
+        assert_eq!(
+            f("x", b"<export xmlns=\"http://eu.europa.ec/fpi/fsd/export\">"),
+            Ok(Format::EuXml)
+        );
+        assert_eq!(
+            f("x", b"{\"id\": \"NK-1\", \"schema\": \"Person\", \"properties\": {}}"),
+            Ok(Format::FtmJson)
+        );
         assert_eq!(f("x", b"{\"DATA_SOURCE\":\"X\",\"RECORD_ID\":\"1\"}"), Ok(Format::SenzingJson));
-        assert_eq!(f("x", b"Last Updated,10/04/2025\r\nName 6,Name 1,Group ID\r\n"), Ok(Format::UkConlist));
+        assert_eq!(
+            f("x", b"Last Updated,10/04/2025\r\nName 6,Name 1,Group ID\r\n"),
+            Ok(Format::UkConlist)
+        );
         assert_eq!(f("x", b"_id,source,entity_number,type\n"), Ok(Format::CslCsv));
-        assert_eq!(f("x", b"Report Date: 13-Feb-2026\nLast Updated,Unique ID,OFSI Group ID\n"), Ok(Format::UkSanctionsList));
+        assert_eq!(
+            f("x", b"Report Date: 13-Feb-2026\nLast Updated,Unique ID,OFSI Group ID\n"),
+            Ok(Format::UkSanctionsList)
+        );
         let d = det("x", b"36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n").unwrap();
         assert_eq!(d.ofac_part, Some(OfacPart::Primary));
         let d = det("x", b"36,12,\"aka\",\"NAME\",-0- \r\n").unwrap();

@@ -57,12 +57,11 @@ impl Input {
     ///
     /// Fails if the file cannot be read or its compression is broken.
     pub fn read(path: &Path) -> Result<Input> {
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let raw =
-            std::fs::read(path).map_err(|e| Error::file(path.display().to_string(), ErrorKind::Io(e)))?;
+        let name = path
+            .file_name()
+            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let raw = std::fs::read(path)
+            .map_err(|e| Error::file(path.display().to_string(), ErrorKind::Io(e)))?;
         Input::from_bytes(path.to_path_buf(), name, raw)
     }
 
@@ -176,7 +175,8 @@ pub fn date_in_path(path: &Path) -> Option<veto_model::PartialDate> {
         } else if (0..8).all(|k| digit(i + k)) && !digit(i + 8) {
             if let (Some(y), Some(m), Some(d)) = (num(i, 4), num(i + 4, 2), num(i + 6, 2)) {
                 if (1990..=2100).contains(&y) {
-                    if let Ok(date) = veto_model::PartialDate::new(y, Some(m as u8), Some(d as u8)) {
+                    if let Ok(date) = veto_model::PartialDate::new(y, Some(m as u8), Some(d as u8))
+                    {
                         found = Some(date);
                     }
                 }
@@ -216,7 +216,8 @@ mod tests {
 
     #[test]
     fn invalid_utf8_names_the_line() {
-        let input = Input::from_bytes("x".into(), "x.csv".into(), b"a\nb\n\xff\n".to_vec()).unwrap();
+        let input =
+            Input::from_bytes("x".into(), "x.csv".into(), b"a\nb\n\xff\n".to_vec()).unwrap();
         let err = input.text().unwrap_err().to_string();
         assert_eq!(err, "x.csv: line 3: malformed: invalid UTF-8 at byte 4");
     }

@@ -100,7 +100,7 @@ pub fn parse_paths(paths: &[PathBuf], opts: &Options) -> Result<Vec<Parsed>> {
 
 /// A unit of parsing: one list read from one or more inputs.
 enum Job {
-    OfacCsv(ofac::csv::Group),
+    OfacCsv(Box<ofac::csv::Group>),
     Single(Input, Format),
 }
 
@@ -119,8 +119,9 @@ pub fn parse_inputs(inputs: Vec<Input>, opts: &Options) -> Result<Vec<Parsed>> {
                 Detected { format: Format::OfacCsv, ofac_part: Some(part) }
             }
             Some(f) => Detected { format: f, ofac_part: None },
-            None => detect(&input)
-                .map_err(|m| Error::file(&input.name, ErrorKind::UnknownFormat(m)))?,
+            None => {
+                detect(&input).map_err(|m| Error::file(&input.name, ErrorKind::UnknownFormat(m)))?
+            }
         };
         match det.ofac_part {
             Some(part) => ofac_parts.push((input, part)),
@@ -128,7 +129,7 @@ pub fn parse_inputs(inputs: Vec<Input>, opts: &Options) -> Result<Vec<Parsed>> {
         }
     }
     for group in ofac::csv::Group::assemble(ofac_parts)? {
-        jobs.push(Job::OfacCsv(group));
+        jobs.push(Job::OfacCsv(Box::new(group)));
     }
     let results: Vec<Result<Parsed>> = jobs.into_par_iter().map(|job| run(job, opts)).collect();
     let mut out = Vec::with_capacity(results.len());
@@ -154,7 +155,7 @@ fn run(job: Job, opts: &Options) -> Result<Parsed> {
                 }
             });
             let entities = ofac::csv::parse(&group, source, &mut sink)?;
-            (Format::OfacCsv, source, group.into_inputs(), entities)
+            (Format::OfacCsv, source, (*group).into_inputs(), entities)
         }
         Job::Single(input, format) => {
             let (source, entities) = match format {
@@ -196,7 +197,8 @@ fn finish(
     let mut keep = vec![true; entities.len()];
     for (i, e) in entities.iter().enumerate() {
         let loc = Location::Record { record: e.provenance.record, line: e.provenance.line };
-        let file = if e.provenance.file.is_empty() { main.clone() } else { e.provenance.file.clone() };
+        let file =
+            if e.provenance.file.is_empty() { main.clone() } else { e.provenance.file.clone() };
         if e.names.iter().all(|n| n.full.trim().is_empty()) {
             sink.bad_record(Error::invalid(&file, loc, format!("entity {} has no name", e.id)))?;
             keep[i] = false;
@@ -243,7 +245,8 @@ fn finish(
 
 /// The file name of a path, for messages and provenance.
 pub fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// Helpers for the parsers' tests: paths of the shipped real lists and

@@ -36,8 +36,18 @@ pub fn month_number(s: &str) -> Option<u8> {
     }
     let m = MONTHS.iter().position(|m| s.starts_with(m))? as u8 + 1;
     let full = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let ok = s.len() == 3 || full[m as usize - 1].starts_with(&s) || s == "sept";
     ok.then_some(m)

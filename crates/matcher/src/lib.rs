@@ -1,1 +1,564 @@
-//! placeholder
+/*!
+veto's name matcher: finds the listed entities behind a name, however it is
+spelt, and explains every score.
+
+A [`Matcher`] is built once over the loaded entities (it builds a
+[`veto_index::Index`]); [`Matcher::screen`] then answers a [`Query`] (a
+name, plus optional kind, birth date, country and identifiers) with scored
+[`Hit`]s, best first, each with an [`Explanation`].
+
+The score is in [0, 1]. [`DEFAULT_THRESHOLD`] is the point from which an
+analyst should look at a hit. See DESIGN.md for the algorithm and what the
+score means.
+
+```no_run
+use veto_matcher::{Matcher, Query, ScreenOptions};
+
+# let entities: Vec<veto_model::Entity> = Vec::new();
+let matcher = Matcher::new(entities);
+let hits = matcher.screen(&Query::name("Vladimir Putin"), &ScreenOptions::default());
+for h in &hits {
+    println!("{:.2} {} ({})", h.score, matcher.entity(h).id, h.explanation.summary);
+}
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+*/
+
+#![deny(missing_docs)]
+#![deny(rustdoc::broken_intra_doc_links)]
+
+pub mod align;
+pub mod evidence;
+pub mod explain;
+
+use std::collections::HashMap;
+
+use veto_index::analyze::Analyzed;
+use veto_index::sim::token_sim;
+use veto_index::{Composite, Index, NameEntry, PreparedQuery, TOKEN_FLOOR};
+use veto_model::{Country, Entity, Kind, NameRole, PartialDate};
+
+use crate::align::{align, Alignment, How, Side};
+pub use crate::evidence::QueryId;
+pub use crate::explain::{Explanation, Factor, TokenMatch};
+
+/// The default threshold: hits scoring at least this deserve an analyst's
+/// look. Chosen on the evaluation sets (see the README's benchmark section).
+pub const DEFAULT_THRESHOLD: f32 = 0.80;
+
+/// How many candidate names the index hands to full scoring.
+const CANDIDATES: usize = 60;
+
+/// The floor for a token to match two joined tokens (spelling only).
+use veto_index::JOINED_FLOOR;
+
+/// Factor on a weak alias's name score.
+pub const WEAK_ALIAS_FACTOR: f32 = 0.92;
+
+/// Token-pair similarities computed during one query.
+type SimCache = HashMap<(u32, u32), f32, std::hash::BuildHasherDefault<veto_index::FxHasher>>;
+
+/// What to screen.
+#[derive(Clone, Debug, Default)]
+pub struct Query {
+    /// The name.
+    pub name: String,
+    /// The kind of entity, if known.
+    pub kind: Option<Kind>,
+    /// Birth date, at any precision.
+    pub birth_date: Option<PartialDate>,
+    /// Country (nationality, residence, registration).
+    pub country: Option<Country>,
+    /// Identifiers.
+    pub identifiers: Vec<QueryId>,
+}
+
+impl Query {
+    /// A query with a name only.
+    pub fn name(name: impl Into<String>) -> Query {
+        Query { name: name.into(), ..Query::default() }
+    }
+}
+
+/// Screening options.
+#[derive(Clone, Copy, Debug)]
+pub struct ScreenOptions {
+    /// Return at most this many hits.
+    pub limit: usize,
+    /// Return only hits scoring at least this.
+    pub threshold: f32,
+}
+
+impl Default for ScreenOptions {
+    fn default() -> ScreenOptions {
+        ScreenOptions { limit: 10, threshold: DEFAULT_THRESHOLD }
+    }
+}
+
+/// One scored entity.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    /// Index of the entity in the matcher's entities.
+    pub entity: u32,
+    /// Index of the matched name in the entity's names.
+    pub name: u16,
+    /// The final score.
+    pub score: f32,
+    /// Why.
+    pub explanation: Explanation,
+}
+
+/// The matcher: entities and their index.
+#[derive(Debug)]
+pub struct Matcher {
+    entities: Vec<Entity>,
+    index: Index,
+}
+
+struct Scored {
+    name_idx: u32,
+    align: Alignment,
+    score: f32,
+}
+
+impl Matcher {
+    /// Builds the matcher (and its index) over `entities`.
+    pub fn new(entities: Vec<Entity>) -> Matcher {
+        let index = Index::build(&entities);
+        Matcher { entities, index }
+    }
+
+    /// The entities.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity of a hit.
+    pub fn entity(&self, hit: &Hit) -> &Entity {
+        &self.entities[hit.entity as usize]
+    }
+
+    /// The index.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    fn list_sides<'a>(&'a self, n: &NameEntry) -> Vec<Side<'a>> {
+        n.toks
+            .iter()
+            .zip(n.classes.iter())
+            .zip(n.weights.iter())
+            .map(|((&t, &class), &weight)| Side { text: self.index.vocab.text(t), class, weight })
+            .collect()
+    }
+
+    fn score_name(
+        &self,
+        q: &PreparedQuery,
+        qs: &[Side],
+        n: &NameEntry,
+        cache: &mut SimCache,
+    ) -> Alignment {
+        let cs = self.list_sides(n);
+        let mut sim = |i: usize, j: usize| -> f32 {
+            let v = n.toks[j];
+            *cache.entry((i as u32, v)).or_insert_with(|| {
+                if let Some(&(_, s)) = q.toks[i].neighbors.iter().find(|(nv, _)| *nv == v) {
+                    return s;
+                }
+                // Retrieval already found every token within one edit, with
+                // the same skeleton or in the same synonym group. What is
+                // left can only reach the floor through several cheap edits
+                // on long tokens.
+                let (a, b) = (q.toks[i].text.as_str(), self.index.vocab.text(v));
+                if a.len().min(b.len()) < 6 || a.len().abs_diff(b.len()) > 2 {
+                    return 0.0;
+                }
+                let s = self.index.pair_sim(a, &q.toks[i].groups, v);
+                if s >= TOKEN_FLOOR {
+                    s
+                } else {
+                    0.0
+                }
+            })
+        };
+        let composites = &q.composites;
+        let mut joined = |whole: &str, a: &str, b: &str| -> f32 {
+            if !joined_plausible(whole, a, b) {
+                return 0.0;
+            }
+            // Joined query tokens: precomputed against the vocabulary.
+            for c in composites {
+                if let Composite::Joined { i, vocab, sim } = *c {
+                    if q.toks[i].text == a
+                        && q.toks[i + 1].text == b
+                        && self.index.vocab.text(vocab) == whole
+                    {
+                        return sim;
+                    }
+                }
+            }
+            let s = veto_index::sim::spelling_sim(whole, &format!("{a}{b}"));
+            if s >= JOINED_FLOOR {
+                s
+            } else {
+                0.0
+            }
+        };
+        align(qs, &cs, &mut sim, &mut joined)
+    }
+
+    /// Screens a query: the best hits at or above `opts.threshold`.
+    pub fn screen(&self, query: &Query, opts: &ScreenOptions) -> Vec<Hit> {
+        let q = self.index.prepare(&query.name, query.kind);
+        if q.toks.is_empty() {
+            return Vec::new();
+        }
+        let qs: Vec<Side> = q
+            .toks
+            .iter()
+            .map(|t| Side { text: &t.text, class: t.class, weight: t.weight })
+            .collect();
+        let cands = self.index.candidates(&q, CANDIDATES);
+        let mut cache = SimCache::default();
+        // Best name per entity.
+        let mut best: HashMap<u32, Scored> = HashMap::new();
+        for (name_idx, _) in cands {
+            let n = &self.index.names[name_idx as usize];
+            let a = self.score_name(&q, &qs, n, &mut cache);
+            let mut s = a.score;
+            if n.role == NameRole::WeakAlias {
+                s *= WEAK_ALIAS_FACTOR;
+            }
+            let e = best.entry(n.entity).or_insert(Scored {
+                name_idx,
+                align: Alignment::default(),
+                score: -1.0,
+            });
+            if s > e.score {
+                *e = Scored { name_idx, align: a, score: s };
+            }
+        }
+        // Secondary evidence can add at most this much.
+        let max_boost = evidence::ID_MATCH + evidence::DOB_DAY + evidence::COUNTRY_MATCH;
+        let mut scored: Vec<(f32, u32, Scored, Vec<Factor>)> = best
+            .into_iter()
+            .filter(|(_, s)| s.score + max_boost >= opts.threshold)
+            .map(|(ei, s)| {
+                let (score, factors) = self.evidence(query, &q, ei, &s);
+                (score, ei, s, factors)
+            })
+            .filter(|(score, ..)| *score >= opts.threshold)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.truncate(opts.limit);
+        // Explanations only for what is returned.
+        scored
+            .into_iter()
+            .map(|(score, ei, s, factors)| {
+                let n = &self.index.names[s.name_idx as usize];
+                let explanation =
+                    self.explain(&q, n, &s.align, &self.entities[ei as usize], score, factors);
+                Hit { entity: ei, name: n.name, score, explanation }
+            })
+            .collect()
+    }
+
+    /// The final score of an entity and the factors behind it.
+    fn evidence(
+        &self,
+        query: &Query,
+        q: &PreparedQuery,
+        ei: u32,
+        s: &Scored,
+    ) -> (f32, Vec<Factor>) {
+        let entity = &self.entities[ei as usize];
+        let n = &self.index.names[s.name_idx as usize];
+        let mut factors = Vec::new();
+        if n.role == NameRole::WeakAlias {
+            factors.push(Factor::new(
+                "weak_alias",
+                s.score - s.align.score,
+                "matched a weak (low-quality) alias, which counts less".to_string(),
+            ));
+        }
+        if let Some(d) = &query.birth_date {
+            factors.extend(evidence::birth_date(entity, d));
+        }
+        if let Some(c) = query.country {
+            factors.extend(evidence::country(entity, c));
+        }
+        if !query.identifiers.is_empty() {
+            factors.extend(evidence::identifiers(entity, &query.identifiers));
+        }
+        if let Some(k) = query.kind {
+            factors.extend(evidence::kind(entity, k));
+        }
+        factors.extend(legal_form_factor(&q.analyzed, n));
+        let extra: f32 = factors.iter().filter(|f| f.factor != "weak_alias").map(|f| f.delta).sum();
+        ((s.score + extra).clamp(0.0, 1.0), factors)
+    }
+
+    fn explain(
+        &self,
+        q: &PreparedQuery,
+        n: &NameEntry,
+        a: &Alignment,
+        entity: &Entity,
+        score: f32,
+        factors: Vec<Factor>,
+    ) -> Explanation {
+        let ct = |j: usize| self.index.vocab.text(n.toks[j]).to_string();
+        let qt = |i: usize| q.toks[i].text.clone();
+        let tokens: Vec<TokenMatch> = a
+            .edges
+            .iter()
+            .map(|e| {
+                let query = match e.q.1 {
+                    Some(i2) => format!("{} {}", qt(e.q.0), qt(i2)),
+                    None => qt(e.q.0),
+                };
+                let list = match e.c.1 {
+                    Some(j2) => format!("{} {}", ct(e.c.0), ct(j2)),
+                    None => ct(e.c.0),
+                };
+                let how = match e.how {
+                    How::Exact => "exact",
+                    How::Initial => "initial",
+                    How::JoinedQuery | How::JoinedList => "joined/split",
+                    How::Similar
+                        if e.sim >= veto_index::sim::SYNONYM_SIM - 1e-6
+                            && e.sim < 0.99
+                            && token_sim(&query, &list) < e.sim =>
+                    {
+                        "name synonym"
+                    }
+                    How::Similar => "similar spelling or transliteration",
+                };
+                TokenMatch { query, list, similarity: round2(e.sim), how: how.to_string() }
+            })
+            .collect();
+        let matched_name =
+            entity.names.get(n.name as usize).map(|x| x.full.clone()).unwrap_or_default();
+        let unmatched_query: Vec<String> = a.unmatched_q.iter().map(|&i| qt(i)).collect();
+        let unmatched_list: Vec<String> = a.unmatched_c.iter().map(|&j| ct(j)).collect();
+        let mut summary =
+            format!("name '{}' ({}) scores {:.2}", matched_name, role_word(n.role), a.score);
+        let pairs: Vec<String> =
+            tokens.iter().map(|t| format!("{}={} ({})", t.query, t.list, t.how)).collect();
+        if !pairs.is_empty() {
+            summary.push_str(&format!(": {}", pairs.join(", ")));
+        }
+        if !unmatched_query.is_empty() {
+            summary.push_str(&format!(
+                "; query words not in the list name: {}",
+                unmatched_query.join(" ")
+            ));
+        }
+        if !unmatched_list.is_empty() {
+            summary
+                .push_str(&format!("; list words not in the query: {}", unmatched_list.join(" ")));
+        }
+        for f in &factors {
+            summary.push_str(&format!("; {} ({:+.2})", f.detail, f.delta));
+        }
+        summary.push_str(&format!("; final {:.2}", score));
+        Explanation {
+            summary,
+            matched_name,
+            name_score: round2(a.score),
+            tokens,
+            unmatched_query,
+            unmatched_list,
+            factors: factors
+                .into_iter()
+                .map(|mut f| {
+                    f.delta = round2(f.delta);
+                    f
+                })
+                .collect(),
+        }
+    }
+
+    /// Scores two names against each other (the first as the query), with
+    /// token rarity taken from the loaded lists.
+    pub fn compare(&self, a: &str, b: &str, kind: Option<Kind>) -> (f32, Explanation) {
+        let qa = self.index.prepare(a, kind);
+        let cb = veto_index::analyze::analyze(b, kind);
+        let qs: Vec<Side> = qa
+            .toks
+            .iter()
+            .map(|t| Side { text: &t.text, class: t.class, weight: t.weight })
+            .collect();
+        let cs: Vec<Side> = cb
+            .tokens
+            .iter()
+            .map(|t| Side {
+                text: &t.text,
+                class: t.class,
+                weight: self.index.rarity(&t.text) * t.class.factor(),
+            })
+            .collect();
+        let groups_a: Vec<&[u32]> =
+            qa.toks.iter().map(|t| veto_index::names::groups(&t.text)).collect();
+        let mut sim = |i: usize, j: usize| -> f32 {
+            let s = pair_sim_text(qs[i].text, groups_a[i], cs[j].text);
+            if s >= TOKEN_FLOOR {
+                s
+            } else {
+                0.0
+            }
+        };
+        let mut joined = |whole: &str, x: &str, y: &str| -> f32 {
+            if !joined_plausible(whole, x, y) {
+                return 0.0;
+            }
+            let s = veto_index::sim::spelling_sim(whole, &format!("{x}{y}"));
+            if s >= JOINED_FLOOR {
+                s
+            } else {
+                0.0
+            }
+        };
+        let al = align(&qs, &cs, &mut sim, &mut joined);
+        let mut factors: Vec<Factor> = Vec::new();
+        if let Some(f) = legal_forms_compare(&qa.analyzed, &cb) {
+            factors.push(f);
+        }
+        let score = (al.score + factors.iter().map(|f| f.delta).sum::<f32>()).clamp(0.0, 1.0);
+        let tokens = al
+            .edges
+            .iter()
+            .map(|e| {
+                let query = match e.q.1 {
+                    Some(i2) => format!("{} {}", qs[e.q.0].text, qs[i2].text),
+                    None => qs[e.q.0].text.to_string(),
+                };
+                let list = match e.c.1 {
+                    Some(j2) => format!("{} {}", cs[e.c.0].text, cs[j2].text),
+                    None => cs[e.c.0].text.to_string(),
+                };
+                TokenMatch {
+                    query,
+                    list,
+                    similarity: round2(e.sim),
+                    how: format!("{:?}", e.how).to_lowercase(),
+                }
+            })
+            .collect::<Vec<_>>();
+        let pairs: Vec<String> = tokens
+            .iter()
+            .map(|t| format!("{}={} ({:.2})", t.query, t.list, t.similarity))
+            .collect();
+        let ex = Explanation {
+            summary: format!(
+                "'{a}' vs '{b}': {}; score {:.2}",
+                if pairs.is_empty() { "no similar words".to_string() } else { pairs.join(", ") },
+                score
+            ),
+            matched_name: b.to_string(),
+            name_score: round2(al.score),
+            tokens,
+            unmatched_query: al.unmatched_q.iter().map(|&i| qs[i].text.to_string()).collect(),
+            unmatched_list: al.unmatched_c.iter().map(|&j| cs[j].text.to_string()).collect(),
+            factors,
+        };
+        (score, ex)
+    }
+}
+
+/// Whether `whole` can be within the joined floor of `a` + `b`: about the
+/// same length and the same first letter. Saves most edit distances.
+fn joined_plausible(whole: &str, a: &str, b: &str) -> bool {
+    let len = a.len() + b.len();
+    whole.len().abs_diff(len) <= 1 + len / 10 && whole.as_bytes().first() == a.as_bytes().first()
+}
+
+fn pair_sim_text(a: &str, groups_a: &[u32], b: &str) -> f32 {
+    let mut s = token_sim(a, b);
+    if s < veto_index::sim::SYNONYM_SIM && !groups_a.is_empty() {
+        let gb = veto_index::names::groups(b);
+        if groups_a.iter().any(|g| gb.contains(g)) {
+            s = veto_index::sim::SYNONYM_SIM;
+        }
+    }
+    s
+}
+
+fn round2(x: f32) -> f32 {
+    (x * 100.0).round() / 100.0
+}
+
+fn role_word(r: NameRole) -> &'static str {
+    match r {
+        NameRole::Primary => "primary name",
+        NameRole::Alias => "alias",
+        NameRole::WeakAlias => "weak alias",
+        NameRole::Former => "former name",
+        NameRole::OriginalScript => "original-script name",
+    }
+}
+
+/// Legal-form evidence for an indexed list name.
+fn legal_form_factor(q: &Analyzed, n: &NameEntry) -> Option<Factor> {
+    if q.legal_forms.is_empty() || n.legal.is_empty() {
+        return None;
+    }
+    if q.legal_forms.iter().any(|f| n.legal.iter().any(|(c, _)| &**c == f)) {
+        return Some(Factor::new(
+            "legal_form",
+            0.02,
+            format!("same legal form ({})", q.legal_forms.join(", ")),
+        ));
+    }
+    if q.legal_classes.iter().any(|c| n.legal.iter().any(|(_, g)| &**g == c)) {
+        return None;
+    }
+    let listed: Vec<&str> = n.legal.iter().map(|(c, _)| &**c).collect();
+    Some(Factor::new(
+        "legal_form",
+        -0.05,
+        format!(
+            "legal form {} differs from the list's {}",
+            q.legal_forms.join(", "),
+            listed.join(", ")
+        ),
+    ))
+}
+
+fn legal_forms_compare(a: &Analyzed, b: &Analyzed) -> Option<Factor> {
+    if a.legal_forms.is_empty() || b.legal_forms.is_empty() {
+        return None;
+    }
+    if a.legal_forms.iter().any(|f| b.legal_forms.contains(f)) {
+        return Some(Factor::new(
+            "legal_form",
+            0.02,
+            format!("same legal form ({})", a.legal_forms.join(", ")),
+        ));
+    }
+    if a.legal_classes.iter().any(|c| b.legal_classes.contains(c)) {
+        return None;
+    }
+    Some(Factor::new(
+        "legal_form",
+        -0.05,
+        format!(
+            "legal form {} differs from {}",
+            a.legal_forms.join(", "),
+            b.legal_forms.join(", ")
+        ),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    #[allow(unused_imports)]
+    use super::*;
+
+    #[test]
+    fn matcher_is_send_and_sync() {
+        fn is<T: Send + Sync>() {}
+        is::<Matcher>();
+    }
+}

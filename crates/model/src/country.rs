@@ -9,7 +9,9 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An ISO 3166-1 alpha-2 country code (uppercase), plus `XK` for Kosovo and
-/// the codes of a few historical states lists still use (`SU`, `YU`, `CS`).
+/// the codes of a few historical states lists still use (`SU` Soviet Union,
+/// `YU` Yugoslavia, `CS` Serbia and Montenegro, `DD` East Germany, `AN`
+/// Netherlands Antilles).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Country([u8; 2]);
 
@@ -72,7 +74,8 @@ impl<'de> Deserialize<'de> for Country {
 fn norm_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true;
-    for c in s.chars() {
+    // Lowercase first so that capitals with diacritics (`CÔTE`) fold too.
+    for c in s.chars().flat_map(char::to_lowercase) {
         let c = match c {
             'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'Å' => 'a',
             'é' | 'è' | 'ê' | 'ë' | 'É' => 'e',
@@ -170,7 +173,9 @@ mod tests {
 
     #[test]
     fn resolves_list_spellings() {
-        let t = |s: &str, c: &str| assert_eq!(resolve(s).map(|x| x.code().to_string()), Some(c.into()), "{s}");
+        let t = |s: &str, c: &str| {
+            assert_eq!(resolve(s).map(|x| x.code().to_string()), Some(c.into()), "{s}")
+        };
         t("Russia", "RU");
         t("Russian Federation", "RU");
         t("russian", "RU");
@@ -187,5 +192,155 @@ mod tests {
         t("USA", "US");
         assert_eq!(resolve(""), None);
         assert_eq!(resolve("Atlantis"), None);
+    }
+
+    fn code(s: &str) -> Option<String> {
+        resolve(s).map(|c| c.code().to_string())
+    }
+
+    #[test]
+    fn every_iso_code_and_alpha3_resolves() {
+        assert!(TABLE.len() >= 249 + 1 + 3, "{} countries", TABLE.len());
+        for (c, name, aliases) in TABLE {
+            assert_eq!(code(c).as_deref(), Some(*c), "code {c}");
+            assert_eq!(code(name).as_deref(), Some(*c), "name {name}");
+            let a3 = aliases.first().copied().unwrap_or_default();
+            assert!(a3.len() == 3 && a3.bytes().all(|b| b.is_ascii_uppercase()), "{c}: {a3}");
+            assert_eq!(code(a3).as_deref(), Some(*c), "alpha-3 {a3}");
+            assert_eq!(Country::from_code(c).map(|x| x.name()), Some(*name));
+        }
+    }
+
+    #[test]
+    fn ofac_spellings() {
+        for (s, c) in [
+            ("Korea, North", "KP"),
+            ("Korea, South", "KR"),
+            ("Burma", "MM"),
+            ("Congo, Democratic Republic of the", "CD"),
+            ("Congo, Republic of the", "CG"),
+            ("Palestinian", "PS"),
+            ("West Bank", "PS"),
+            ("Region: Gaza", "PS"),
+            ("Gaza Strip", "PS"),
+            ("Bahamas, The", "BS"),
+            ("Gambia, The", "GM"),
+            ("Micronesia, Federated States of", "FM"),
+            ("Cote d Ivoire", "CI"),
+            ("Virgin Islands, British", "VG"),
+            ("Man, Isle of", "IM"),
+            ("Serbia and Montenegro", "CS"),
+            ("Bosnia-Herzegovina", "BA"),
+            ("Macedonia, The Former Yugoslav Republic of", "MK"),
+            ("North Macedonia, The Republic of", "MK"),
+            ("Saint Kitts and Nevis", "KN"),
+            ("St. Vincent and the Grenadines", "VC"),
+            ("Trinidad & Tobago", "TT"),
+            ("Cabo Verde", "CV"),
+            ("Netherlands Antilles", "AN"),
+            ("the Philippines", "PH"),
+        ] {
+            assert_eq!(code(s).as_deref(), Some(c), "{s}");
+        }
+    }
+
+    #[test]
+    fn un_and_uk_spellings() {
+        for (s, c) in [
+            ("Iran (Islamic Republic of)", "IR"),
+            ("Democratic People's Republic of Korea", "KP"),
+            ("Korea (North)", "KP"),
+            ("Republic of Korea", "KR"),
+            ("United Republic of Tanzania", "TZ"),
+            ("Viet Nam", "VN"),
+            ("Lao People's Democratic Republic", "LA"),
+            ("Bolivia (Plurinational State of)", "BO"),
+            ("Venezuela (Bolivarian Republic of)", "VE"),
+            ("Republic of Moldova", "MD"),
+            ("Türkiye", "TR"),
+            ("TÜRKIYE", "TR"),
+            ("CÔTE D'IVOIRE", "CI"),
+            ("Côte d'Ivoire", "CI"),
+            ("Curaçao", "CW"),
+            ("United Kingdom of Great Britain and Northern Ireland", "GB"),
+            ("State of Palestine", "PS"),
+            ("Occupied Palestinian Territories", "PS"),
+            ("Congo (Democratic Republic)", "CD"),
+            ("Syrian Arab Republic", "SY"),
+            // UK ConList birth countries of the Soviet era: the present country.
+            ("Former USSR Currently Ukraine", "UA"),
+            ("Former USSR (now Belarus)", "BY"),
+            ("Ukrainian SSR (now Ukraine)", "UA"),
+            ("USSR (now Russian Federation)", "RU"),
+            ("Former USSR", "SU"),
+            ("USSR", "SU"),
+            ("Soviet Union", "SU"),
+            ("Yugoslavia", "YU"),
+            ("Kosovo", "XK"),
+        ] {
+            assert_eq!(code(s).as_deref(), Some(c), "{s}");
+        }
+    }
+
+    #[test]
+    fn demonyms() {
+        for (s, c) in [
+            ("Russian", "RU"),
+            ("Ukrainian", "UA"),
+            ("Iraqi", "IQ"),
+            ("Afghan", "AF"),
+            ("Pakistani", "PK"),
+            ("Syrian", "SY"),
+            ("Iranian", "IR"),
+            ("North Korean", "KP"),
+            ("South Korean", "KR"),
+            ("Yemeni", "YE"),
+            ("Somali", "SO"),
+            ("Emirati", "AE"),
+            ("Belarusian", "BY"),
+            ("Filipino", "PH"),
+            ("Dutch", "NL"),
+            ("Swiss", "CH"),
+            ("Nigerien", "NE"),
+            ("Nigerian", "NG"),
+            ("Sudanese", "SD"),
+            ("South Sudanese", "SS"),
+            ("Guinean", "GN"),
+            ("Bissau-Guinean", "GW"),
+            ("Equatorial Guinean", "GQ"),
+            ("Mauritanian", "MR"),
+            ("Mauritian", "MU"),
+            ("Austrian", "AT"),
+            ("Australian", "AU"),
+            ("Kosovar", "XK"),
+            ("Soviet", "SU"),
+        ] {
+            assert_eq!(code(s).as_deref(), Some(c), "{s}");
+        }
+    }
+
+    #[test]
+    fn ambiguous_names_are_deliberate() {
+        // ISO's short names: "Congo" is the Republic of the Congo, "Guinea" is
+        // Guinea (Conakry), "Niger" is Niger, "Dominica" is not the Dominican
+        // Republic.
+        assert_eq!(code("Congo").as_deref(), Some("CG"));
+        assert_eq!(code("Guinea").as_deref(), Some("GN"));
+        assert_eq!(code("Niger").as_deref(), Some("NE"));
+        assert_eq!(code("Dominica").as_deref(), Some("DM"));
+        assert_eq!(code("Dominican Republic").as_deref(), Some("DO"));
+        assert_eq!(code("Samoa").as_deref(), Some("WS"));
+        assert_eq!(code("American Samoa").as_deref(), Some("AS"));
+        // Names shared by two countries resolve to none.
+        for s in ["Korea", "Korean", "Congolese", "Virgin Islands", "Dominican", "Crimea"] {
+            assert_eq!(code(s), None, "{s}");
+        }
+        // Two-letter text is a code first: "UK" is no ISO code but a name.
+        assert_eq!(code("UK").as_deref(), Some("GB"));
+        assert_eq!(code("gb").as_deref(), Some("GB"));
+        // Not countries.
+        for s in ["undetermined", "None Identified", "EU", "Africa", "Germany. Russia", "-0-"] {
+            assert_eq!(code(s), None, "{s}");
+        }
     }
 }

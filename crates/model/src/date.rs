@@ -42,7 +42,8 @@ fn days_in_month(year: u16, month: u8) -> u8 {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
         _ => {
-            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            let leap =
+                (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
             if leap {
                 29
             } else {
@@ -209,10 +210,10 @@ pub struct BirthDate {
     /// The date, or the start of the range.
     pub date: PartialDate,
     /// The end of the range, for `BETWEEN`/`to` dates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub to: Option<PartialDate>,
     /// The list marks the date as approximate (`circa`, `APPROXIMATELY`).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     pub circa: bool,
 }
 
@@ -295,9 +296,11 @@ mod tests {
         let b = BirthDate::between(d("1960"), d("1962")).circa();
         let j = serde_json::to_string(&b).unwrap();
         assert_eq!(j, r#"{"date":"1960","to":"1962","circa":true}"#);
+        let bare: BirthDate = serde_json::from_str(r#"{"date":"1952"}"#).unwrap();
+        assert_eq!(bare, BirthDate::on(d("1952")));
         let back: BirthDate = serde_json::from_str(&j).unwrap();
         assert_eq!(back, b);
         let plain = serde_json::to_string(&BirthDate::on(d("1952-10-07"))).unwrap();
-        assert_eq!(plain, r#"{"date":"1952-10-07"}"#);
+        assert_eq!(plain, r#"{"date":"1952-10-07","to":null,"circa":false}"#);
     }
 }

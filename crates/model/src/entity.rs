@@ -157,7 +157,10 @@ impl Script {
             }
             0x0530..=0x058F => Script::Armenian,
             0x0590..=0x05FF => Script::Hebrew,
-            0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF
+            0x0600..=0x06FF
+            | 0x0750..=0x077F
+            | 0x08A0..=0x08FF
+            | 0xFB50..=0xFDFF
             | 0xFE70..=0xFEFF => Script::Arabic,
             0x0E00..=0x0E7F => Script::Thai,
             0x10A0..=0x10FF | 0x1C90..=0x1CBF => Script::Georgian,
@@ -177,10 +180,10 @@ pub struct Name {
     /// Its role.
     pub role: NameRole,
     /// Its script, if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub script: Option<Script>,
     /// Its language (ISO 639 code or the list's own label), if stated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub lang: Option<String>,
 }
 
@@ -207,19 +210,19 @@ pub enum Gender {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Address {
     /// Street lines.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub street: Option<String>,
     /// City or town.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub city: Option<String>,
     /// State, province or region.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub region: Option<String>,
     /// Postal code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub postal_code: Option<String>,
     /// Country, resolved to ISO 3166.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub country: Option<Country>,
     /// The whole address as one line, as the list gives it.
     pub full: String,
@@ -275,13 +278,13 @@ pub struct Identifier {
     /// The value as the list gives it.
     pub value: String,
     /// The list's own label for the type (`Cedula No.`, `RUC #`, `Passport`).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub label: String,
     /// Issuing country.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub country: Option<Country>,
     /// Anything else the list says about it (issue/expiry dates, issuer).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub note: Option<String>,
 }
 
@@ -304,7 +307,7 @@ pub struct Program {
     /// The list's code for it (`RUSSIA-EO14024`, `SDGT`, `Russia`, `QDi`).
     pub code: String,
     /// The date the entity was listed under it, if given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub listed_on: Option<PartialDate>,
 }
 
@@ -343,10 +346,10 @@ pub struct Measure {
     /// The type.
     pub kind: MeasureKind,
     /// The legal basis when stated (`EO 13662`, `EO 14024`, `CAATSA 231`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub authority: Option<String>,
     /// The directive number for sectoral directives (`1`, `2`, `4`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub directive: Option<String>,
     /// The list's own text.
     pub text: String,
@@ -380,7 +383,7 @@ pub struct Relation {
     /// The target's name as the list gives it.
     pub target_name: String,
     /// The target's id, when the list gives it or it could be resolved.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub target_id: Option<EntityId>,
 }
 
@@ -388,25 +391,25 @@ pub struct Relation {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Vessel {
     /// Type of ship (`Crude Oil Tanker`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub vessel_type: Option<String>,
     /// Flag state.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub flag: Option<Country>,
     /// Flag as written, when it could not be resolved to a country.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub flag_text: Option<String>,
     /// Gross tonnage.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub tonnage: Option<String>,
     /// Gross registered tonnage.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub gross_registered_tonnage: Option<String>,
     /// Owner or operator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub owner: Option<String>,
     /// Year built.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub year_built: Option<String>,
 }
 
@@ -414,13 +417,13 @@ pub struct Vessel {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Aircraft {
     /// Model (`Boeing 747-422`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub model: Option<String>,
     /// Operator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub operator: Option<String>,
     /// Construction or manufacture date as given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub built: Option<String>,
 }
 
@@ -432,7 +435,7 @@ pub struct Provenance {
     /// The 1-based record number in that file (row, XML element, JSON line).
     pub record: u64,
     /// The 1-based line the record starts on, where the format has lines.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub line: Option<u64>,
 }
 
@@ -449,56 +452,56 @@ pub struct Entity {
     pub names: Vec<Name>,
     /// Dates of birth (persons) or of registration/incorporation are not
     /// mixed: this holds birth dates only.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub birth_dates: Vec<BirthDate>,
     /// Places of birth, as written.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub birth_places: Vec<String>,
     /// Nationalities.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub nationalities: Vec<Country>,
     /// Citizenships.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub citizenships: Vec<Country>,
     /// Other countries linked to the entity (jurisdiction, registration,
     /// residence, or a country the list gives without saying which).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub countries: Vec<Country>,
     /// Gender, for persons.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub gender: Option<Gender>,
     /// Titles and positions (`President of the Russian Federation`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub positions: Vec<String>,
     /// Addresses.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub addresses: Vec<Address>,
     /// Typed identifiers.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub identifiers: Vec<Identifier>,
     /// Programs and regimes.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub programs: Vec<Program>,
     /// Restrictions: sectoral directives, secondary sanctions, ...
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub measures: Vec<Measure>,
     /// Relations to other entities.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub relations: Vec<Relation>,
     /// Vessel particulars.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub vessel: Option<Vessel>,
     /// Aircraft particulars.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub aircraft: Option<Aircraft>,
     /// The date the entity was first listed, when the list says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub listed_on: Option<PartialDate>,
     /// The date the list last changed this entry, when the list says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub last_updated: Option<PartialDate>,
     /// Remarks and anything the list says that has no field above, verbatim.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub remarks: Vec<String>,
     /// Where this entity was read from.
     pub provenance: Provenance,
@@ -599,13 +602,13 @@ mod tests {
     }
 
     #[test]
-    fn entity_json_is_compact() {
+    fn entity_json_round_trips() {
         let mut e = Entity::new(Source::Un, "QDi.001", Kind::Person);
         e.add_name(Name::new("X", NameRole::Primary));
         e.add_name(Name::new("X", NameRole::Primary));
         assert_eq!(e.names.len(), 1);
         let j = serde_json::to_value(&e).unwrap();
-        assert!(j.get("birth_dates").is_none());
+        assert_eq!(j["birth_dates"], serde_json::json!([]));
         assert_eq!(j["id"], "un:QDi.001");
         let back: Entity = serde_json::from_value(j).unwrap();
         assert_eq!(back, e);

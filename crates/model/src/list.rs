@@ -130,11 +130,11 @@ pub struct ListMeta {
     pub format: Format,
     /// The date of the data as the file states it (publish date, generation
     /// date), or as its name states it when the content has none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub data_date: Option<PartialDate>,
     /// Where `data_date` was read from (`Publish_Date`, `dateGenerated`,
     /// `file name`, ...).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub data_date_from: Option<String>,
     /// The input files.
     pub files: Vec<InputFile>,
@@ -147,7 +147,7 @@ pub struct ListMeta {
     pub skipped: u64,
     /// Values that were kept only as text because they could not be
     /// structured (an unparseable date, an unknown country), per field.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default)]
     pub unstructured: BTreeMap<String, u64>,
 }
 

@@ -1,0 +1,546 @@
+//! The candidate index over every name of every loaded entity.
+//!
+//! Scoring every name of the corpus for every query (the naive method) costs
+//! 40,000+ string alignments per query. The index answers instead: which
+//! names share at least one token *like* a query token? "Like" is what makes
+//! it hard: a query may have every token misspelt or transliterated
+//! differently from the list, and the true match must still come back. For
+//! each distinct list token (the *vocabulary*) the index keeps four ways in:
+//!
+//! 1. the exact token;
+//! 2. its **deletion neighbourhood** (the token with one character deleted,
+//!    as in SymSpell): a query token reaches every vocabulary token within
+//!    one typo (insertion, deletion, substitution, adjacent swap) by looking
+//!    up its own one-deletion variants;
+//! 3. its **consonant skeleton** ([`crate::sim::skeleton`]), which unites
+//!    transliterations (Wladimir/Vladimir, Mohammed/Muhammad/محمد);
+//! 4. its **name-synonym groups** (Wikidata given and family names across
+//!    languages and scripts: Giuseppe/Joseph, Юрий/Yuri/George).
+//!
+//! Each way in yields vocabulary tokens, which are checked with
+//! [`crate::sim::token_sim`] and kept above a floor; their postings (the
+//! names containing them) are accumulated, weighted by rarity, into a score
+//! estimate per name, and the best names go on to full scoring. Joined and
+//! split tokens (`ABDULRAHMAN` / `ABDUL RAHMAN`) are looked up as the
+//! concatenation of adjacent query tokens and as splits of one query token.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use veto_model::{Entity, Kind, NameRole};
+
+use crate::analyze::{analyze, Analyzed, TokClass};
+use crate::hash::FxMap;
+use crate::names;
+use crate::sim::{skeleton, token_sim};
+
+/// The floor under which a token pair does not count as similar at all.
+pub const TOKEN_FLOOR: f32 = 0.72;
+
+/// The floor for joined/split token matches (spelling similarity).
+pub const JOINED_FLOOR: f32 = 0.9;
+
+/// One indexed name.
+#[derive(Clone, Debug)]
+pub struct NameEntry {
+    /// Index of the entity in the slice the index was built from.
+    pub entity: u32,
+    /// Index of the name in the entity's `names`.
+    pub name: u16,
+    /// The name's role.
+    pub role: NameRole,
+    /// Vocabulary ids of its content tokens, in order.
+    pub toks: Box<[u32]>,
+    /// Their classes.
+    pub classes: Box<[TokClass]>,
+    /// Legal forms (canonical) and their generic classes.
+    pub legal: Box<[(Box<str>, Box<str>)]>,
+    /// Weight of each token (rarity × class factor).
+    pub weights: Box<[f32]>,
+    /// Sum of its tokens' weights.
+    pub weight_sum: f32,
+}
+
+/// How much a candidate name's own unmatched weight counts when ranking
+/// candidates (see the matcher's score).
+const CAND_ALPHA: f32 = 0.3;
+
+/// The vocabulary: every distinct token of the indexed names.
+#[derive(Debug, Default)]
+pub struct Vocab {
+    strings: Vec<Box<str>>,
+    ids: HashMap<Box<str>, u32>,
+    /// Number of names containing each token.
+    df: Vec<u32>,
+}
+
+impl Vocab {
+    fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.strings.len() as u32;
+        self.strings.push(s.into());
+        self.ids.insert(s.into(), id);
+        self.df.push(0);
+        id
+    }
+
+    /// The id of a token, if it is in the vocabulary.
+    pub fn id(&self, s: &str) -> Option<u32> {
+        self.ids.get(s).copied()
+    }
+
+    /// The text of a token.
+    pub fn text(&self, id: u32) -> &str {
+        &self.strings[id as usize]
+    }
+
+    /// Number of distinct tokens.
+    pub fn len(&self) -> usize {
+        self.strings.len()
+    }
+
+    /// Whether the vocabulary is empty.
+    pub fn is_empty(&self) -> bool {
+        self.strings.is_empty()
+    }
+}
+
+/// A query token with its weight and its similar vocabulary tokens.
+#[derive(Clone, Debug)]
+pub struct QueryTok {
+    /// Folded text.
+    pub text: String,
+    /// Class.
+    pub class: TokClass,
+    /// Weight (rarity × class factor).
+    pub weight: f32,
+    /// Similar vocabulary tokens, with similarity, best first.
+    pub neighbors: Vec<(u32, f32)>,
+    /// Its name-synonym groups.
+    pub groups: Vec<u32>,
+}
+
+/// A query token pair (adjacent in the query) that matches one vocabulary
+/// token when joined, or a query token that matches two vocabulary tokens
+/// when split.
+#[derive(Clone, Debug)]
+pub enum Composite {
+    /// Query tokens `i` and `i + 1` joined match `vocab` with `sim`.
+    Joined {
+        /// First query token.
+        i: usize,
+        /// Vocabulary token.
+        vocab: u32,
+        /// Similarity.
+        sim: f32,
+    },
+    /// Query token `i` matches the vocabulary tokens `a` then `b`.
+    Split {
+        /// Query token.
+        i: usize,
+        /// First part.
+        a: u32,
+        /// Second part.
+        b: u32,
+    },
+}
+
+/// A query, analysed and looked up in the vocabulary.
+#[derive(Clone, Debug, Default)]
+pub struct PreparedQuery {
+    /// The analysis.
+    pub analyzed: Analyzed,
+    /// Tokens with weights and neighbours.
+    pub toks: Vec<QueryTok>,
+    /// Joined/split matches.
+    pub composites: Vec<Composite>,
+}
+
+/// The index.
+#[derive(Debug, Default)]
+pub struct Index {
+    /// The vocabulary.
+    pub vocab: Vocab,
+    /// Every indexed name.
+    pub names: Vec<NameEntry>,
+    /// Kind of each entity.
+    pub kinds: Vec<Kind>,
+    /// For each entity, the range of its names in `names`.
+    pub entity_names: Vec<(u32, u32)>,
+    post_off: Vec<u32>,
+    post: Vec<u32>,
+    /// Hash of each vocabulary token and of each of its one-deletion
+    /// variants → the tokens.
+    deletes: FxMap<u64, Vec<u32>>,
+    /// Rarity weight of each vocabulary token.
+    weights: Vec<f32>,
+    skeletons: FxMap<u64, Vec<u32>>,
+    groups: FxMap<u32, Vec<u32>>,
+    ln_n: f32,
+}
+
+fn hash_str(s: &[u8]) -> u64 {
+    crate::hash::fx(s)
+}
+
+/// Hashes of the one-deletion variants of a token (the token itself
+/// excluded), without allocating.
+fn deletions(t: &str) -> impl Iterator<Item = u64> + '_ {
+    let b = t.as_bytes();
+    (0..b.len()).map(move |i| {
+        let mut buf = [0u8; 64];
+        if b.len() <= 64 {
+            buf[..i].copy_from_slice(&b[..i]);
+            buf[i..b.len() - 1].copy_from_slice(&b[i + 1..]);
+            hash_str(&buf[..b.len() - 1])
+        } else {
+            let mut v = Vec::with_capacity(b.len() - 1);
+            v.extend_from_slice(&b[..i]);
+            v.extend_from_slice(&b[i + 1..]);
+            hash_str(&v)
+        }
+    })
+}
+
+impl Index {
+    /// Builds the index over `entities` (all their names).
+    pub fn build(entities: &[Entity]) -> Index {
+        let analyzed: Vec<Vec<Analyzed>> = entities
+            .par_iter()
+            .map(|e| e.names.iter().map(|n| analyze(&n.full, Some(e.kind))).collect())
+            .collect();
+        let mut ix = Index { kinds: entities.iter().map(|e| e.kind).collect(), ..Index::default() };
+        for (ei, (e, names)) in entities.iter().zip(analyzed).enumerate() {
+            let start = ix.names.len() as u32;
+            for (ni, a) in names.into_iter().enumerate() {
+                if a.tokens.is_empty() {
+                    continue;
+                }
+                let toks: Box<[u32]> = a.tokens.iter().map(|t| ix.vocab.intern(&t.text)).collect();
+                ix.names.push(NameEntry {
+                    entity: ei as u32,
+                    name: ni.min(u16::MAX as usize) as u16,
+                    role: e.names[ni].role,
+                    toks,
+                    classes: a.tokens.iter().map(|t| t.class).collect(),
+                    weight_sum: 0.0,
+                    weights: Box::new([]),
+                    legal: a
+                        .legal_forms
+                        .iter()
+                        .zip(&a.legal_classes)
+                        .map(|(f, c)| (f.as_str().into(), c.as_str().into()))
+                        .collect(),
+                });
+            }
+            ix.entity_names.push((start, ix.names.len() as u32));
+        }
+        // Postings in CSR form, names in increasing order, one entry per
+        // (token, name).
+        let nv = ix.vocab.len();
+        let mut counts = vec![0u32; nv + 1];
+        let mut seen: Vec<u32> = Vec::new();
+        for n in &ix.names {
+            seen.clear();
+            seen.extend_from_slice(&n.toks);
+            seen.sort_unstable();
+            seen.dedup();
+            for &t in &seen {
+                counts[t as usize] += 1;
+            }
+        }
+        ix.vocab.df = counts[..nv].to_vec();
+        let mut off = vec![0u32; nv + 1];
+        for v in 0..nv {
+            off[v + 1] = off[v] + counts[v];
+        }
+        let mut fill = off.clone();
+        let mut post = vec![0u32; off[nv] as usize];
+        for (id, n) in ix.names.iter().enumerate() {
+            seen.clear();
+            seen.extend_from_slice(&n.toks);
+            seen.sort_unstable();
+            seen.dedup();
+            for &t in &seen {
+                post[fill[t as usize] as usize] = id as u32;
+                fill[t as usize] += 1;
+            }
+        }
+        ix.post_off = off;
+        ix.post = post;
+        // Ways in: deletions, skeletons, synonym groups.
+        let per_token: Vec<(Vec<u64>, u64, Vec<u32>)> = ix
+            .vocab
+            .strings
+            .par_iter()
+            .map(|s| {
+                let mut dels = vec![hash_str(s.as_bytes())];
+                if s.len() >= 3 && !s.bytes().any(|b| b.is_ascii_digit()) {
+                    dels.extend(deletions(s));
+                }
+                let sk = skeleton(s);
+                // Skeletons count only from three consonants (see sim.rs).
+                let skh = if sk.len() >= 3 { hash_str(sk.as_bytes()) } else { 0 };
+                (dels, skh, names::groups(s).to_vec())
+            })
+            .collect();
+        for (v, (dels, skh, groups)) in per_token.into_iter().enumerate() {
+            let v = v as u32;
+            for d in dels {
+                ix.deletes.entry(d).or_default().push(v);
+            }
+            if skh != 0 {
+                ix.skeletons.entry(skh).or_default().push(v);
+            }
+            for g in groups {
+                ix.groups.entry(g).or_default().push(v);
+            }
+        }
+        ix.ln_n = ((ix.names.len() as f32) + 1.0).ln().max(1.0);
+        ix.weights = (0..nv as u32).map(|v| ix.rarity_of_df(ix.vocab.df[v as usize])).collect();
+        let weights: Vec<Box<[f32]>> = ix
+            .names
+            .iter()
+            .map(|n| {
+                n.toks
+                    .iter()
+                    .zip(n.classes.iter())
+                    .map(|(&t, c)| ix.weights[t as usize] * c.factor())
+                    .collect()
+            })
+            .collect();
+        for (n, w) in ix.names.iter_mut().zip(weights) {
+            n.weight_sum = w.iter().sum();
+            n.weights = w;
+        }
+        ix
+    }
+
+    /// The names containing vocabulary token `v`.
+    pub fn postings(&self, v: u32) -> &[u32] {
+        let (a, b) = (self.post_off[v as usize] as usize, self.post_off[v as usize + 1] as usize);
+        &self.post[a..b]
+    }
+
+    /// The rarity weight of a token in [0.1, 1]: its inverse document
+    /// frequency over the indexed names, relative to the rarest possible.
+    /// Tokens not in the vocabulary are as rare as can be.
+    pub fn rarity(&self, text: &str) -> f32 {
+        match self.vocab.id(text) {
+            Some(v) => self.weights.get(v as usize).copied().unwrap_or(1.0),
+            None => self.rarity_of_df(0),
+        }
+    }
+
+    /// The rarity weight of vocabulary token `v`.
+    pub fn weight(&self, v: u32) -> f32 {
+        self.weights[v as usize]
+    }
+
+    fn rarity_of_df(&self, df: u32) -> f32 {
+        let n = self.names.len() as f32;
+        ((1.0 + n / (df as f32 + 1.0)).ln() / self.ln_n).clamp(0.1, 1.0)
+    }
+
+    /// Similar vocabulary tokens of `text`, with their similarity, best
+    /// first, above [`TOKEN_FLOOR`].
+    pub fn neighbors(&self, text: &str) -> Vec<(u32, f32)> {
+        let mut cand: Vec<u32> = Vec::new();
+        if let Some(v) = self.vocab.id(text) {
+            cand.push(v);
+        }
+        let numeric = text.bytes().any(|b| b.is_ascii_digit());
+        if !numeric && text.len() >= 2 {
+            // The map holds every vocabulary token and its one-deletion
+            // variants, so looking up the query and its own deletions finds
+            // tokens one insertion, deletion or substitution away (and
+            // adjacent swaps, through a shared deletion).
+            if let Some(vs) = self.deletes.get(&hash_str(text.as_bytes())) {
+                cand.extend_from_slice(vs);
+            }
+            if text.len() >= 3 {
+                for d in deletions(text) {
+                    if let Some(vs) = self.deletes.get(&d) {
+                        cand.extend_from_slice(vs);
+                    }
+                }
+            }
+            let sk = skeleton(text);
+            if sk.len() >= 3 {
+                if let Some(vs) = self.skeletons.get(&hash_str(sk.as_bytes())) {
+                    cand.extend_from_slice(vs);
+                }
+            }
+        }
+        let groups = names::groups(text);
+        for g in groups {
+            if let Some(vs) = self.groups.get(g) {
+                cand.extend_from_slice(vs);
+            }
+        }
+        cand.sort_unstable();
+        cand.dedup();
+        let mut out: Vec<(u32, f32)> = cand
+            .into_iter()
+            .filter_map(|v| {
+                let s = self.pair_sim(text, groups, v);
+                (s >= TOKEN_FLOOR).then_some((v, s))
+            })
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
+    }
+
+    /// Similarity of a query token (with its synonym groups) and a
+    /// vocabulary token.
+    pub fn pair_sim(&self, text: &str, groups: &[u32], v: u32) -> f32 {
+        let other = self.vocab.text(v);
+        let mut s = token_sim(text, other);
+        if s < crate::sim::SYNONYM_SIM && !groups.is_empty() {
+            let og = names::groups(other);
+            if groups.iter().any(|g| og.contains(g)) {
+                s = crate::sim::SYNONYM_SIM;
+            }
+        }
+        s
+    }
+
+    /// Analyses a query name and looks its tokens up.
+    pub fn prepare(&self, name: &str, kind: Option<Kind>) -> PreparedQuery {
+        let analyzed = analyze(name, kind);
+        let toks: Vec<QueryTok> = analyzed
+            .tokens
+            .iter()
+            .map(|t| QueryTok {
+                text: t.text.clone(),
+                class: t.class,
+                weight: self.rarity(&t.text) * t.class.factor(),
+                neighbors: if t.class == TokClass::Initial {
+                    Vec::new()
+                } else {
+                    self.neighbors(&t.text)
+                },
+                groups: names::groups(&t.text).to_vec(),
+            })
+            .collect();
+        let mut composites = Vec::new();
+        for i in 0..toks.len().saturating_sub(1) {
+            let joined = format!("{}{}", toks[i].text, toks[i + 1].text);
+            for (v, _) in self.neighbors(&joined).into_iter().take(8) {
+                // Joined forms are matched by spelling alone: a skeleton of
+                // two words' consonants says too little.
+                let sim = crate::sim::spelling_sim(&joined, self.vocab.text(v));
+                if sim >= JOINED_FLOOR {
+                    composites.push(Composite::Joined { i, vocab: v, sim });
+                }
+            }
+        }
+        for (i, t) in toks.iter().enumerate() {
+            let b = &t.text;
+            if b.len() < 6 || t.class != TokClass::Word {
+                continue;
+            }
+            for p in 3..=b.len() - 3 {
+                if let (Some(a), Some(c)) = (self.vocab.id(&b[..p]), self.vocab.id(&b[p..])) {
+                    composites.push(Composite::Split { i, a, b: c });
+                }
+            }
+        }
+        PreparedQuery { analyzed, toks, composites }
+    }
+
+    /// The best candidate names for a prepared query: names sharing a
+    /// similar token, ranked by an estimate (the sum over query tokens of
+    /// similarity × weight), at most `limit`.
+    pub fn candidates(&self, q: &PreparedQuery, limit: usize) -> Vec<(u32, f32)> {
+        SCRATCH.with(|cell| {
+            let mut sc = cell.borrow_mut();
+            sc.ensure(self.names.len());
+            let Scratch { acc, local, touched, ltouched } = &mut *sc;
+            let bump = |n: u32, w: f32, acc: &mut Vec<f32>, touched: &mut Vec<u32>| {
+                let slot = &mut acc[n as usize];
+                if *slot == 0.0 {
+                    touched.push(n);
+                }
+                *slot += w;
+            };
+            for t in &q.toks {
+                // Once per (query token, name): the best neighbour counts.
+                for &(v, s) in &t.neighbors {
+                    let w = s * t.weight;
+                    for &n in self.postings(v) {
+                        let slot = &mut local[n as usize];
+                        if *slot == 0.0 {
+                            ltouched.push(n);
+                        }
+                        if w > *slot {
+                            *slot = w;
+                        }
+                    }
+                }
+                for &n in ltouched.iter() {
+                    let w = std::mem::take(&mut local[n as usize]);
+                    bump(n, w, acc, touched);
+                }
+                ltouched.clear();
+            }
+            for c in &q.composites {
+                let (v, w) = match *c {
+                    Composite::Joined { i, vocab, sim } => {
+                        (vocab, sim * (q.toks[i].weight + q.toks[i + 1].weight) * 0.5)
+                    }
+                    Composite::Split { i, a, .. } => (a, q.toks[i].weight * 0.5),
+                };
+                for &n in self.postings(v) {
+                    bump(n, w, acc, touched);
+                }
+            }
+            // Rank by the estimate relative to the name's own total weight,
+            // as the final score does, so that short exact names are not
+            // crowded out by long names sharing one common token.
+            let wq: f32 = q.toks.iter().map(|t| t.weight).sum::<f32>().max(1e-3);
+            let mut out: Vec<(u32, f32)> = touched
+                .iter()
+                .map(|&n| {
+                    let a = std::mem::take(&mut acc[n as usize]);
+                    (n, a / (wq + CAND_ALPHA * self.names[n as usize].weight_sum))
+                })
+                .collect();
+            touched.clear();
+            let k = limit.min(out.len());
+            if k == 0 {
+                return Vec::new();
+            }
+            out.select_nth_unstable_by(k - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            out.truncate(k);
+            out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            out
+        })
+    }
+}
+
+/// Per-thread scratch space for candidate accumulation: dense arrays
+/// indexed by name, reset through the list of touched slots, so a query
+/// costs what it touches and allocates nothing.
+#[derive(Default)]
+struct Scratch {
+    acc: Vec<f32>,
+    local: Vec<f32>,
+    touched: Vec<u32>,
+    ltouched: Vec<u32>,
+}
+
+impl Scratch {
+    fn ensure(&mut self, n: usize) {
+        if self.acc.len() < n {
+            self.acc.resize(n, 0.0);
+            self.local.resize(n, 0.0);
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}

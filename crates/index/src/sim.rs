@@ -1,0 +1,327 @@
+//! Token similarity: how alike two folded name tokens are, in [0, 1].
+//!
+//! The naive measure, plain Levenshtein distance over the longer length,
+//! treats every edit alike: `Jon`/`John` (one edit, a spelling variant) and
+//! `Ivan`/`Iran` (one edit, a different name) both score 0.75. Names vary in
+//! known ways, so edits are weighted:
+//!
+//! * inserting or deleting an `h` (Jon/John, Khalid/Kalid) or doubling a
+//!   letter (Mohamed/Mohammed) is cheap;
+//! * swapping one vowel for another (Muhammad/Mohammed) is cheap: vowels are
+//!   what transliterations disagree on most;
+//! * swapping consonants that transliterations confuse (c/k, s/z, v/w, i/y/j,
+//!   f/v, d/t) costs half;
+//! * any other consonant change costs a full edit, so one such change in a
+//!   short name drops it below the match floor.
+//!
+//! On top of that, two tokens with the same consonant skeleton (see
+//! [`skeleton`]) score at least [`SKELETON_SIM`]: that is how an Arabic or
+//! Hebrew name, written without short vowels, meets its Latin spelling.
+
+/// Similarity given to tokens with equal consonant skeletons.
+pub const SKELETON_SIM: f32 = 0.86;
+
+/// Similarity given to tokens in the same name-synonym group
+/// (Giuseppe/Joseph, Мухаммед/Muhammad).
+pub const SYNONYM_SIM: f32 = 0.92;
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+fn sub_cost(a: u8, b: u8) -> f32 {
+    if a == b {
+        return 0.0;
+    }
+    if is_vowel(a) && is_vowel(b) {
+        return 0.4;
+    }
+    let pair = |x: u8, y: u8| (a == x && b == y) || (a == y && b == x);
+    if pair(b'c', b'k')
+        || pair(b'c', b's')
+        || pair(b'k', b'q')
+        || pair(b's', b'z')
+        || pair(b'v', b'w')
+        || pair(b'f', b'v')
+        || pair(b'i', b'j')
+        || pair(b'y', b'j')
+        || pair(b'd', b't')
+        || pair(b'g', b'j')
+        || pair(b'x', b'k')
+        || pair(b'b', b'p')
+        || pair(b'g', b'k')
+    {
+        return 0.5;
+    }
+    if pair(b'r', b'l') || pair(b'm', b'n') {
+        return 0.8;
+    }
+    // Digits confused with letters (OCR, leetspeak): 0/o, 1/i/l, 5/s, 6/b, 9/g.
+    if pair(b'0', b'o')
+        || pair(b'1', b'i')
+        || pair(b'1', b'l')
+        || pair(b'5', b's')
+        || pair(b'6', b'b')
+        || pair(b'9', b'g')
+    {
+        return 0.7;
+    }
+    1.0
+}
+
+fn indel_cost(s: &[u8], i: usize) -> f32 {
+    let c = s[i];
+    if c.is_ascii_digit() {
+        return 1.0;
+    }
+    if c == b'h' {
+        return 0.4;
+    }
+    let prev = i.checked_sub(1).map(|p| s[p]);
+    let next = s.get(i + 1).copied();
+    if prev == Some(c) || next == Some(c) {
+        return 0.3;
+    }
+    if is_vowel(c) {
+        return 0.6;
+    }
+    1.0
+}
+
+/// Weighted optimal-string-alignment distance between two ASCII tokens.
+pub fn weighted_distance(a: &[u8], b: &[u8]) -> f32 {
+    let (n, m) = (a.len(), b.len());
+    if n == 0 {
+        return (0..m).map(|j| indel_cost(b, j)).sum();
+    }
+    if m == 0 {
+        return (0..n).map(|i| indel_cost(a, i)).sum();
+    }
+    // Three rolling rows for the transposition case, on the stack for the
+    // token lengths names have.
+    const STACK: usize = 48;
+    let mut heap;
+    let mut stack = [0f32; 3 * STACK];
+    let rows: &mut [f32] = if m < STACK {
+        &mut stack[..3 * (m + 1)]
+    } else {
+        heap = vec![0f32; 3 * (m + 1)];
+        &mut heap
+    };
+    let (prev2, rest) = rows.split_at_mut(m + 1);
+    let (prev, cur) = rest.split_at_mut(m + 1);
+    let (mut prev2, mut prev, mut cur) = (prev2, prev, cur);
+    for j in 1..=m {
+        prev[j] = prev[j - 1] + indel_cost(b, j - 1);
+    }
+    for i in 1..=n {
+        cur[0] = prev[0] + indel_cost(a, i - 1);
+        for j in 1..=m {
+            let del = prev[j] + indel_cost(a, i - 1);
+            let ins = cur[j - 1] + indel_cost(b, j - 1);
+            let sub = prev[j - 1] + sub_cost(a[i - 1], b[j - 1]);
+            let mut best = del.min(ins).min(sub);
+            if i > 1
+                && j > 1
+                && a[i - 1] == b[j - 2]
+                && a[i - 2] == b[j - 1]
+                && a[i - 1] != a[i - 2]
+            {
+                best = best.min(prev2[j - 2] + 0.6);
+            }
+            cur[j] = best;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+        // `cur` now holds the old `prev2`; it is overwritten next round.
+    }
+    prev[m]
+}
+
+/// Similarity of two folded tokens from their weighted edit distance and
+/// skeletons. Numbers only match exactly: `11420` is not `11421`.
+pub fn token_sim(a: &str, b: &str) -> f32 {
+    if a == b {
+        return 1.0;
+    }
+    let (ab, bb) = (a.as_bytes(), b.as_bytes());
+    if ab.iter().any(u8::is_ascii_digit) || bb.iter().any(u8::is_ascii_digit) {
+        return 0.0;
+    }
+    let len = ab.len().max(bb.len()) as f32;
+    let d = weighted_distance(ab, bb);
+    let mut sim = (1.0 - d / len).max(0.0);
+    // Equal skeletons say "the same consonants in the same order", which is
+    // strong only with three or more of them, and only when the spellings
+    // are not otherwise far apart (Visa/Aweys share `vs`).
+    if (0.55..SKELETON_SIM).contains(&sim) {
+        let (ka, kb) = (skeleton(a), skeleton(b));
+        if ka.len() >= 3 && ka == kb {
+            sim = SKELETON_SIM;
+        }
+    }
+    sim
+}
+
+/// Similarity from the weighted edit distance alone (no skeleton), for
+/// joined and split tokens where a skeleton says too little.
+pub fn spelling_sim(a: &str, b: &str) -> f32 {
+    if a == b {
+        return 1.0;
+    }
+    let len = a.len().max(b.len()) as f32;
+    (1.0 - weighted_distance(a.as_bytes(), b.as_bytes()) / len).max(0.0)
+}
+
+/// The consonant skeleton of a folded token: transliteration digraphs
+/// merged (kh→h, sh/sch→s, ch/tch/tsch/ts/tz/cz→c, zh/dzh/dj/j→y, ph→f,
+/// th→t, w→v, q→k, x→ks, z→s, hard c→k, soft c→s), then vowels, `y` and a
+/// final `h` dropped and repeats collapsed.
+///
+/// `vladimir`, `wladimir` → `vldmr`; `mohammed`, `muhammad`, `mhmd` →
+/// `mhmd`; `khalid`, `halid` → `hld`; `yusuf`, `jusuf` → `sf`.
+pub fn skeleton(token: &str) -> String {
+    let b = token.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    // Whether a vowel came since the last consonant: `mm` collapses,
+    // `b-u-b` does not.
+    let mut vowel_since = false;
+    let starts = |i: usize, pat: &[u8]| b.len() >= i + pat.len() && &b[i..i + pat.len()] == pat;
+    while i < b.len() {
+        let (class, step): (u8, usize) = if starts(i, b"tsch") || starts(i, b"shch") {
+            (b'c', 4)
+        } else if starts(i, b"sch") {
+            (b's', 3)
+        } else if starts(i, b"tch") {
+            (b'c', 3)
+        } else if starts(i, b"dzh") {
+            (b'y', 3)
+        } else if starts(i, b"zh") || starts(i, b"dj") {
+            (b'y', 2)
+        } else if starts(i, b"kh") {
+            (b'h', 2)
+        } else if starts(i, b"gh") {
+            (b'g', 2)
+        } else if starts(i, b"ph") {
+            (b'f', 2)
+        } else if starts(i, b"th") {
+            (b't', 2)
+        } else if starts(i, b"dh") {
+            (b'd', 2)
+        } else if starts(i, b"sh") {
+            (b's', 2)
+        } else if starts(i, b"ch") || starts(i, b"ts") || starts(i, b"tz") || starts(i, b"cz") {
+            (b'c', 2)
+        } else if starts(i, b"ck") || starts(i, b"qu") {
+            (b'k', 2)
+        } else {
+            let c = b[i];
+            let next = b.get(i + 1).copied().unwrap_or(b' ');
+            let class = match c {
+                b'w' => b'v',
+                b'q' => b'k',
+                b'z' => b's',
+                b'j' => b'y',
+                b'c' if matches!(next, b'e' | b'i' | b'y') => b's',
+                b'c' => b'k',
+                b'x' => {
+                    out.push(b'k');
+                    b's'
+                }
+                c => c,
+            };
+            (class, 1)
+        };
+        i += step;
+        // A final h is silent (Abdullah/Abdulla); elsewhere it carries the
+        // Arabic ha/kha that Latin spellings keep (Mohammed, Khalid).
+        if is_vowel(class) || class == b'y' || (class == b'h' && i >= b.len()) {
+            vowel_since = true;
+            continue;
+        }
+        if out.last() != Some(&class) || vowel_since {
+            out.push(class);
+        }
+        vowel_since = false;
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! sim {
+        ($a:expr, $b:expr, $lo:expr, $hi:expr) => {
+            let s = token_sim($a, $b);
+            assert!(
+                ($lo..=$hi).contains(&s),
+                "sim({}, {}) = {s}, expected in [{}, {}]",
+                $a,
+                $b,
+                $lo,
+                $hi
+            );
+            assert_eq!(s, token_sim($b, $a), "asymmetric: {} {}", $a, $b);
+        };
+    }
+
+    #[test]
+    fn spelling_variants_are_close() {
+        sim!("john", "jon", 0.88, 1.0);
+        sim!("mohammed", "muhammad", 0.86, 1.0);
+        sim!("mohamed", "mohammed", 0.9, 1.0);
+        sim!("vladimir", "wladimir", 0.9, 1.0);
+        sim!("yusuf", "jusuf", 0.86, 1.0);
+        sim!("khalid", "halid", 0.86, 1.0);
+        sim!("mhmd", "mohammed", 0.86, 1.0);
+        sim!("mhmd", "muhammad", 0.86, 1.0);
+        sim!("abdullah", "abdulla", 0.9, 1.0);
+        sim!("scholz", "schulze", 0.8, 0.95);
+        sim!("putin", "puttin", 0.9, 1.0);
+        sim!("vladimir", "vladmiir", 0.85, 1.0);
+    }
+
+    #[test]
+    fn different_names_are_far() {
+        sim!("ivan", "iran", 0.0, 0.79);
+        sim!("putin", "petrov", 0.0, 0.6);
+        sim!("mercaz", "merkel", 0.0, 0.75);
+        sim!("olaf", "octavian", 0.0, 0.5);
+        sim!("11420", "11421", 0.0, 0.0);
+        sim!("11420", "belletech", 0.0, 0.0);
+        sim!("bayer", "bear", 0.0, 0.81);
+        sim!("visa", "aweys", 0.0, 0.6);
+        sim!("canon", "kony", 0.0, 0.7);
+    }
+
+    #[test]
+    fn skeletons() {
+        assert_eq!(skeleton("vladimir"), "vldmr");
+        assert_eq!(skeleton("wladimir"), "vldmr");
+        assert_eq!(skeleton("mohammed"), "mhmd");
+        assert_eq!(skeleton("muhammad"), "mhmd");
+        assert_eq!(skeleton("khalid"), "hld");
+        assert_eq!(skeleton("halid"), "hld");
+        assert_eq!(skeleton("abdullah"), skeleton("abdulla"));
+        assert_eq!(skeleton("abubara"), "bbr");
+        assert_eq!(skeleton("yusuf"), "sf");
+        assert_eq!(skeleton("jusuf"), "sf");
+        assert_eq!(skeleton("shcherbakov"), "crbkv");
+        assert_eq!(skeleton("tscherbakow"), "crbkv");
+        assert_eq!(skeleton("alexander"), "lksndr");
+        assert_eq!(skeleton("aleksandr"), "lksndr");
+        assert_eq!(skeleton(""), "");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sim_is_bounded_and_symmetric(a in "[a-z0-9]{0,12}", b in "[a-z0-9]{0,12}") {
+            let s = token_sim(&a, &b);
+            proptest::prop_assert!((0.0..=1.0).contains(&s));
+            proptest::prop_assert_eq!(s, token_sim(&b, &a));
+            proptest::prop_assert_eq!(token_sim(&a, &a), 1.0);
+        }
+    }
+}
