@@ -67,11 +67,9 @@ pub fn detect(input: &Input) -> Result<Detected, String> {
 
 fn detect_sheet(input: &Input) -> Detected {
     // Both UK layouts come as spreadsheets; the UK Sanctions List has a
-    // "Unique ID" column that the OFSI ConList lacks. Reading the header
-    // needs the sheet reader, so the decision is by a cheap byte search of
-    // the (compressed) shared strings, falling back to ConList.
-    let lossy = String::from_utf8_lossy(&input.data);
-    if lossy.contains("Unique ID") || input.name.to_ascii_lowercase().contains("sanctions_list") {
+    // "Unique ID" column that the OFSI ConList lacks, so the first rows of
+    // the sheet decide.
+    if crate::uk::sheet::sheet_is_uksl(input) == Some(true) {
         Detected::of(Format::UkSanctionsList)
     } else {
         Detected::of(Format::UkConlist)
@@ -114,7 +112,11 @@ fn detect_xml(xml: &str) -> Result<Detected, String> {
 
 fn detect_json(text: &str) -> Result<Detected, String> {
     let first = text.trim_start_matches(['[', ' ', '\n', '\r', '\t']);
-    let probe = &first[..first.len().min(4096)];
+    let mut end = first.len().min(4096);
+    while !first.is_char_boundary(end) {
+        end -= 1;
+    }
+    let probe = &first[..end];
     if probe.contains("\"DATA_SOURCE\"") || probe.contains("\"RECORD_ID\"") {
         return Ok(Detected::of(Format::SenzingJson));
     }

@@ -44,6 +44,8 @@ mod detect;
 mod error;
 mod eu;
 mod ftm;
+#[cfg(test)]
+mod fuzz_tests;
 mod input;
 mod ofac;
 mod senzing;

@@ -44,9 +44,13 @@ assert!(names.same_group("mohammed", &fold("محمد")));
 
 # Performance
 
-Tokenizing mostly-ASCII text runs through a byte-table fast path; see
-`examples/throughput.rs` for the measurement. [`load_all`] loads every table; in a release
-build that takes well under 300 ms (the person-name table dominates).
+Tokenizing mostly-ASCII text runs through a byte-table fast path and allocates nothing per
+token with [`Tokenizer::for_each_token`] (or reuses the token strings with
+[`Tokenizer::tokens_into`]). `examples/throughput.rs` measures it: about 200 MB/s per core
+in a release build on 50 MB of payment-message-like text. [`load_all`] loads every table;
+`examples/load_tables.rs` times it. The person-name table dominates: it inflates 10 MB of
+text and folds 682k forms on two threads, about 170 ms on two idle cores and about 300 ms
+of CPU in all.
 */
 #![deny(missing_docs)]
 #![deny(rustdoc::broken_intra_doc_links)]

@@ -149,16 +149,6 @@ impl StrIndex {
         self.insert_hashed(s, hash_str(s))
     }
 
-    /// Touch the slot a key with hash `h` probes first, so that a batch of inserts can have
-    /// its cache misses in flight together (a portable stand-in for a prefetch).
-    #[inline]
-    pub(crate) fn touch(&self, h: u64) -> u32 {
-        match self.slots.get(h as usize & (self.slots.len().wrapping_sub(1))) {
-            Some(&v) => v,
-            None => 0,
-        }
-    }
-
     /// [`StrIndex::insert`] with `h == hash_str(s)` computed by the caller.
     pub(crate) fn insert_hashed(&mut self, s: &str, h: u64) -> u32 {
         if (self.spans.len() + 1) * 2 > self.slots.len() {

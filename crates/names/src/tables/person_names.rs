@@ -101,9 +101,8 @@ pub struct PersonNames {
     /// `postings[offsets[k]..offsets[k + 1]]` are the groups of key `k`, sorted.
     offsets: Vec<u32>,
     postings: Vec<u32>,
-    /// `members[moffsets[g]..moffsets[g + 1]]` are the keys of group `g`.
-    moffsets: Vec<u32>,
-    members: Vec<u32>,
+    /// Keys of each group: `(offsets, keys)`, built on first use of `group_forms`.
+    members: OnceLock<(Vec<u32>, Vec<u32>)>,
     group_ids: Vec<Box<str>>,
     /// First token of each multi-token key → the most tokens such a key has.
     phrase_first: FxMap<Box<str>, usize>,
@@ -196,12 +195,14 @@ impl PersonNames {
             // The embedded file is fixed at compile time (and the tests load it); if it were
             // corrupt, the table would be short rather than crash the process.
             let mut dec = flate2::read::GzDecoder::new(gz);
-            let mut buf: Vec<u8> = Vec::with_capacity(2 * PIECE);
+            let mut buf: Vec<u8> = Vec::with_capacity(PIECE + READ);
             let mut n = 0;
-            let mut block = vec![0u8; 64 * 1024];
             loop {
-                let got = dec.read(&mut block).unwrap_or(0);
-                buf.extend_from_slice(&block[..got]);
+                // Inflate straight into the piece buffer (no intermediate copy).
+                let len = buf.len();
+                buf.resize(len + READ, 0);
+                let got = dec.read(&mut buf[len..]).unwrap_or(0);
+                buf.truncate(len + got);
                 let done = got == 0;
                 if buf.len() >= PIECE || (done && !buf.is_empty()) {
                     let cut = if done {
@@ -212,7 +213,9 @@ impl PersonNames {
                             None => continue,
                         }
                     };
-                    let rest = buf.split_off(cut);
+                    let mut rest = Vec::with_capacity(PIECE + READ);
+                    rest.extend_from_slice(&buf[cut..]);
+                    buf.truncate(cut);
                     let piece = std::mem::replace(&mut buf, rest);
                     let text = String::from_utf8(piece)
                         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
@@ -256,45 +259,53 @@ impl PersonNames {
             bases.push(group_ids.len() as u32);
             group_ids.append(&mut p.group_ids);
         }
-        // Insert the keys into two shards (by the top bit of the hash) on two threads: the
-        // random memory accesses of the inserts are the other large cost.
+        // Insert the keys shard by shard (shards by the top bits of the key hash, filled by
+        // `fold_chunk`): each shard's table is small enough to stay in cache, and the two
+        // threads take alternate shards. Within a shard, entries come in file order, so the
+        // groups of each key come out sorted.
         let chunks: Vec<(&Chunk, u32)> = parts.iter().zip(bases.iter().copied()).collect();
-        let shard = |which: u64| {
-            let mut ix = StrIndex::with_capacity(220_000);
-            let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(260_000);
-            let mut batch: Vec<(u64, &str, u32)> = Vec::with_capacity(BATCH);
+        let build_shard = |sh: usize| {
+            let n: usize = chunks.iter().map(|(c, _)| c.buckets[sh].len()).sum();
+            let mut ix = StrIndex::with_capacity(n);
+            let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(n);
             for &(chunk, base) in &chunks {
-                for block in chunk.entries.chunks(BATCH) {
-                    batch.clear();
-                    let mut sink = 0u32;
-                    for &(g, s, e) in block {
-                        let key = &chunk.arena[s as usize..e as usize];
-                        let h = hash_str(key);
-                        if h >> 63 == which {
-                            sink ^= ix.touch(h);
-                            batch.push((h, key, base + g));
-                        }
-                    }
-                    std::hint::black_box(sink);
-                    for &(h, key, g) in &batch {
-                        pairs.push((ix.insert_hashed(key, h), g));
-                    }
+                for &(h, g, s, e) in &chunk.buckets[sh] {
+                    let key = &chunk.arena[s as usize..e as usize];
+                    pairs.push((ix.insert_hashed(key, h), base + g));
                 }
             }
             (ix, pairs)
         };
-        let ((keys0, mut pairs), (keys1, pairs1)) = std::thread::scope(|s| {
-            let h = s.spawn(|| shard(1));
-            let r0 = shard(0);
-            let r1 = h.join().unwrap_or_else(|_| shard(1));
-            (r0, r1)
+        let run = |t: usize| -> Vec<BuiltShard> {
+            (t..SHARDS)
+                .step_by(2)
+                .map(|sh| {
+                    let (ix, p) = build_shard(sh);
+                    (sh, ix, p)
+                })
+                .collect()
+        };
+        let mut built = std::thread::scope(|s| {
+            let h = s.spawn(|| run(1));
+            let mut a = run(0);
+            let mut b = h.join().unwrap_or_else(|_| run(1));
+            a.append(&mut b);
+            a
         });
-        let n0 = keys0.len() as u32;
-        pairs.extend(pairs1.into_iter().map(|(k, g)| (k + n0, g)));
-        let keys = Sharded { shards: [keys0, keys1], n0 };
+        built.sort_by_key(|b| b.0);
+        let mut shard_ixs = Vec::with_capacity(SHARDS);
+        let mut shard_bases = Vec::with_capacity(SHARDS);
+        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(built.iter().map(|b| b.2.len()).sum());
+        let mut next = 0u32;
+        for (_, ix, p) in built {
+            shard_bases.push(next);
+            pairs.extend(p.into_iter().map(|(k, g)| (k + next, g)));
+            next += ix.len() as u32;
+            shard_ixs.push(ix);
+        }
+        let keys = Sharded { shards: shard_ixs, bases: shard_bases };
 
         let nkeys = keys.len();
-        let ngroups = group_ids.len();
         let (offsets, mut postings) = invert(&pairs, nkeys, |p| p.0, |p| p.1);
         for k in 0..nkeys {
             let s = &mut postings[offsets[k] as usize..offsets[k + 1] as usize];
@@ -302,13 +313,6 @@ impl PersonNames {
         }
         // Dedupe postings per key (the same form folded twice in one group).
         let (offsets, postings) = dedupe(&offsets, &postings);
-        let mut members_pairs: Vec<(u32, u32)> = Vec::with_capacity(postings.len());
-        for k in 0..nkeys {
-            for &g in &postings[offsets[k] as usize..offsets[k + 1] as usize] {
-                members_pairs.push((g, k as u32));
-            }
-        }
-        let (moffsets, members) = invert(&members_pairs, ngroups, |p| p.0, |p| p.1);
 
         let mut phrase_first: FxMap<Box<str>, usize> = FxMap::default();
         for k in 0..nkeys as u32 {
@@ -321,7 +325,15 @@ impl PersonNames {
         }
         stats.keys = nkeys;
         stats.pairs = postings.len();
-        PersonNames { keys, offsets, postings, moffsets, members, group_ids, phrase_first, stats }
+        PersonNames {
+            keys,
+            offsets,
+            postings,
+            members: OnceLock::new(),
+            group_ids,
+            phrase_first,
+            stats,
+        }
     }
 
     /// The groups a folded form belongs to (empty if none). A multi-token form is looked up
@@ -390,11 +402,21 @@ impl PersonNames {
     /// The folded forms of a group.
     pub fn group_forms(&self, group: u32) -> impl Iterator<Item = &str> + '_ {
         let g = group as usize;
-        let range = match (self.moffsets.get(g), self.moffsets.get(g + 1)) {
+        let (moffsets, members) = self.members.get_or_init(|| {
+            let nkeys = self.offsets.len().saturating_sub(1);
+            let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(self.postings.len());
+            for k in 0..nkeys {
+                for &g in &self.postings[self.offsets[k] as usize..self.offsets[k + 1] as usize] {
+                    pairs.push((g, k as u32));
+                }
+            }
+            invert(&pairs, self.group_ids.len(), |p| p.0, |p| p.1)
+        });
+        let range = match (moffsets.get(g), moffsets.get(g + 1)) {
             (Some(&s), Some(&e)) => s as usize..e as usize,
             _ => 0..0,
         };
-        self.members[range].iter().map(move |&k| self.keys.key(k))
+        members[range].iter().map(move |&k| self.keys.key(k))
     }
 
     /// The number of groups.
@@ -416,6 +438,9 @@ impl PersonNames {
 /// Bytes of decompressed text handed to a folding thread at a time.
 const PIECE: usize = 512 * 1024;
 
+/// Bytes inflated per read.
+const READ: usize = 64 * 1024;
+
 fn review_table() -> FxMap<&'static str, Vec<&'static str>> {
     let mut review: FxMap<&str, Vec<&str>> = FxMap::default();
     for line in REVIEW_TSV.lines() {
@@ -430,37 +455,42 @@ fn review_table() -> FxMap<&'static str, Vec<&'static str>> {
     review
 }
 
-/// Inserts issued together (see [`StrIndex::touch`]).
-const BATCH: usize = 64;
+/// A shard's number, key index and (local key, group) pairs.
+type BuiltShard = (usize, StrIndex, Vec<(u32, u32)>);
 
-/// The key index in two shards (by the top bit of the key's hash), built in parallel.
-/// Shard 1's key numbers follow shard 0's.
+/// Number of key shards (a power of two): about 12k keys each.
+const SHARDS: usize = 32;
+
+fn shard_of(h: u64) -> usize {
+    (h >> (64 - SHARDS.trailing_zeros())) as usize
+}
+
+/// The key index in shards by the top bits of the key's hash, built in parallel. Shard
+/// `i`'s key numbers start at `bases[i]`.
 #[derive(Debug)]
 struct Sharded {
-    shards: [StrIndex; 2],
-    n0: u32,
+    shards: Vec<StrIndex>,
+    bases: Vec<u32>,
 }
 
 impl Sharded {
     fn get(&self, s: &str) -> Option<u32> {
         let h = hash_str(s);
-        if h >> 63 == 0 {
-            self.shards[0].get_hashed(s, h)
-        } else {
-            self.shards[1].get_hashed(s, h).map(|k| k + self.n0)
-        }
+        let sh = shard_of(h);
+        let local = self.shards.get(sh)?.get_hashed(s, h)?;
+        Some(self.bases[sh] + local)
     }
 
     fn key(&self, k: u32) -> &str {
-        if k < self.n0 {
-            self.shards[0].key(k)
-        } else {
-            self.shards[1].key(k - self.n0)
+        let sh = self.bases.partition_point(|&b| b <= k).saturating_sub(1);
+        match (self.shards.get(sh), self.bases.get(sh)) {
+            (Some(ix), Some(&base)) => ix.key(k - base),
+            _ => "",
         }
     }
 
     fn len(&self) -> usize {
-        self.shards[0].len() + self.shards[1].len()
+        self.shards.iter().map(StrIndex::len).sum()
     }
 }
 
@@ -469,7 +499,7 @@ fn extra_chunk(stats: &mut ReviewStats) -> Chunk {
     let mut c = Chunk {
         group_ids: vec![],
         arena: String::new(),
-        entries: vec![],
+        buckets: vec![Vec::new(); SHARDS],
         stats: ReviewStats::default(),
     };
     let Ok(sym) = serde_json::from_str::<SymbolsFile>(SYMBOLS_JSON) else {
@@ -493,7 +523,8 @@ fn extra_chunk(stats: &mut ReviewStats) -> Chunk {
             if folded.len() > 2 {
                 let s = c.arena.len() as u32;
                 c.arena.push_str(&folded);
-                c.entries.push((g, s, c.arena.len() as u32));
+                let h = hash_str(&folded);
+                c.buckets[shard_of(h)].push((h, g, s, c.arena.len() as u32));
             }
         }
     }
@@ -504,8 +535,8 @@ fn extra_chunk(stats: &mut ReviewStats) -> Chunk {
 struct Chunk {
     group_ids: Vec<Box<str>>,
     arena: String,
-    /// (group, start, end): the key `arena[start..end]` belongs to the group.
-    entries: Vec<(u32, u32, u32)>,
+    /// Per shard: (hash, group, start, end): the key `arena[start..end]` belongs to the group.
+    buckets: Vec<Vec<(u64, u32, u32, u32)>>,
     stats: ReviewStats,
 }
 
@@ -514,7 +545,7 @@ fn fold_chunk(text: &str, review: &FxMap<&str, Vec<&str>>) -> Chunk {
     let mut c = Chunk {
         group_ids: Vec::with_capacity(90_000),
         arena: String::with_capacity(text.len()),
-        entries: Vec::with_capacity(300_000),
+        buckets: (0..SHARDS).map(|_| Vec::with_capacity(text.len() / 20 / SHARDS)).collect(),
         stats: ReviewStats::default(),
     };
     let stats = &mut c.stats;
@@ -612,7 +643,8 @@ fn fold_chunk(text: &str, review: &FxMap<&str, Vec<&str>>) -> Chunk {
                     continue;
                 }
             }
-            c.entries.push((g, s, e));
+            let h = hash_str(&c.arena[s as usize..e as usize]);
+            c.buckets[shard_of(h)].push((h, g, s, e));
             kept += 1;
         }
         if kept < 2 {

@@ -25,7 +25,7 @@
 //! (الأسد → al asd), as Latin lists write al-Assad; the word الله (and a word ending in it,
 //! عبدالله → abdallah) reads allah.
 //!
-//! The [`ArabicStyle::Consonantal`] variant writes و as w, ي as y everywhere and drops ع.
+//! The consonantal variant writes و as w, ي as y everywhere and drops ع.
 
 use super::{ArabicStyle, Convention};
 

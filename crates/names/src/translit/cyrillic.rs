@@ -1,7 +1,9 @@
 //! Cyrillic → Latin, with the table chosen by the letters of the word.
 //!
-//! The language is detected per word from letters only some languages have (see [`detect`]);
-//! a word with none of them is read as Russian. Detection per word keeps folding
+//! The language is detected per word from letters only some languages have (і ї є ґ and
+//! -ськ-/-цьк-: Ukrainian; ў, or і with ы/э: Belarusian; ђ ћ ј љ њ џ: Serbian; ѓ ќ ѕ:
+//! Macedonian; ә ғ қ ң ө ұ ү һ: Kazakh; ъ before a consonant: Bulgarian); a word with
+//! none of them is read as Russian. Detection per word keeps folding
 //! compositional (`fold("a b") == fold("a") + " " + fold("b")`); [`super::variants`] adds the
 //! reading of the whole text in the language detected anywhere in it.
 //!
@@ -9,7 +11,7 @@
 //!
 //! | letter | main | notes |
 //! |---|---|---|
-//! | е ё | e | `ye`/`yo` in the [`CyrStyle::Ye`] variant (word start, after a vowel, ь, ъ) |
+//! | е ё | e | `ye`/`yo` in the ye variant (word start, after a vowel, ь, ъ) |
 //! | й | y | `i` in the ICAO variant |
 //! | х | kh | `h` in the `cyr_h` variant; Serbian, Macedonian, Bulgarian: h |
 //! | ц ч ш щ | ts ch sh shch | Bulgarian щ = sht |

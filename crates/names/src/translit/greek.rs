@@ -7,8 +7,8 @@
 //! ντ → d at the start, nt inside; γκ → g at the start, gk inside; γγ → ng, γξ → nx,
 //! γχ → nch. A diaeresis (ϊ, ϋ) breaks a digraph. Accents are dropped.
 //!
-//! Variants: [`GreekStyle::Literal`] spells every letter on its own (mp, nt, gk, au, eu);
-//! [`GreekStyle::Phonetic`] follows modern pronunciation (αι → e, ει/οι/υ/η → i, χ → h).
+//! Variants: the literal variant spells every letter on its own (mp, nt, gk, au, eu);
+//! the phonetic variant follows modern pronunciation (αι → e, ει/οι/υ/η → i, χ → h).
 
 use super::{Convention, GreekStyle};
 

@@ -8,8 +8,8 @@
 //!
 //! Examples: משה → msh, דוד → dvd, אברהם → abrhm, בנימין → bnimin.
 //!
-//! Variants: [`HebrewStyle::Vowels`] reads ו inside a word as o (יוסף → yosf);
-//! [`HebrewStyle::Fricative`] uses the soft readings ב v, כ kh, פ f, ח kh.
+//! Variants: the vowels variant reads ו inside a word as o (יוסף → yosf);
+//! the fricative variant uses the soft readings ב v, כ kh, פ f, ח kh.
 
 use super::{Convention, HebrewStyle};
 

@@ -7,8 +7,8 @@
 //! Long vowels are not written: ー is dropped and おう/おお/うう become o/o/u
 //! (ウラジーミル → urajimiru, さとう → sato, ゆうき → yuki); えい and いい stay.
 //!
-//! Variants: [`JaStyle::Wapuro`] writes every kana (ー repeats the vowel: satou, yuuki,
-//! urajiimiru); [`JaStyle::Oh`] writes a long o as oh (satoh, ohno).
+//! Variants: the wāpuro variant writes every kana (ー repeats the vowel: satou, yuuki,
+//! urajiimiru); the "oh" variant writes a long o as oh (satoh, ohno).
 //!
 //! Kanji are read as Chinese (pinyin) by the tokenizer, not as Japanese: 山田 folds to
 //! "shan tian", not "yamada". Japanese readings need a dictionary this crate does not ship.

@@ -8,7 +8,7 @@
 //! | script | main | alternatives in [`variants`] |
 //! |---|---|---|
 //! | Latin | diacritics stripped (Müller → muller) | German umlauts ä ö ü → ae oe ue, å → aa, ø → oe |
-//! | Cyrillic | BGN/PCGN-like, language chosen per word ([`cyrillic`]) | е → ye / ё → yo; ICAO 9303 (й → i, ю → iu, я → ia, ий → ii); popular English (ий → y, ия → ia); х → h; the language detected anywhere in the text applied to every word; Ukrainian KMU 2010 |
+//! | Cyrillic | BGN/PCGN-like, language chosen per word ([`cyrillic`]) | е → ye / ё → yo; ICAO 9303 (й → i, ю → iu, я → ia, ий → ii); popular English (ий → y, ия → ia); х → h; the language detected anywhere in the text applied to every word (or г → h when none is); Ukrainian KMU 2010 |
 //! | Greek | ELOT 743 ([`greek`]) | letter by letter (mp, nt, au); modern pronunciation |
 //! | Arabic | consonantal with long vowels ([`arabic`]) | strictly consonantal (w, y, no ayin) |
 //! | Hebrew | consonantal ([`hebrew`]) | ו as o; soft readings (v, kh, f) |
@@ -176,8 +176,9 @@ pub fn variants(text: &str) -> Vec<String> {
                 }
             }
             None => {
-                // No marker letters: the text may still be Ukrainian or Belarusian (г → h).
-                convs.push(Convention { cyr_lang: Some(cyrillic::Lang::Ukrainian), ..base });
+                // No marker letters: the text may still be Ukrainian or Belarusian. The
+                // Belarusian table reads г as h and otherwise agrees with the Russian one.
+                convs.push(Convention { cyr_lang: Some(cyrillic::Lang::Belarusian), ..base });
             }
         }
     }
