@@ -8,10 +8,10 @@
 //! * a **legal form** (`OOO`, `PJSC`, `Aktiengesellschaft`, several tokens
 //!   long at times) says what kind of company, not which: it is taken out of
 //!   the token list and kept aside, in canonical form, as weak evidence;
-//! * a leading **honorific** (`Sheikh`, `Dr`, `General`) of a person is
-//!   dropped;
-//! * a **particle** (`al`, `bin`, `van`, `de`) and an **org symbol** (`co`,
-//!   `holding`, `group`) count little;
+//! * an **honorific** (`Sheikh`, `Haji`, `Seyed`), a **particle** (`al`,
+//!   `bin`, `van`, `de`) and an **org symbol** (`co`, `holding`, `group`)
+//!   count little: lists write them inconsistently (a leading `Seyed` here,
+//!   a trailing one there), so they are kept but barely weigh;
 //! * a **number** (`11420 CORP`) must match exactly;
 //! * a single letter is an **initial**;
 //! * a **patronymic** (`Vladimirovich`, `Ivanovna`, `ogly`) that a query
@@ -36,6 +36,9 @@ pub enum TokClass {
     OrgSymbol,
     /// A patronymic or similar family-relation form.
     Patronymic,
+    /// An honorific or title (sheikh, haji, seyed, dr): often part of how a
+    /// name is written, sometimes not; never removed, but it counts little.
+    Honorific,
 }
 
 impl TokClass {
@@ -46,7 +49,7 @@ impl TokClass {
             TokClass::Word | TokClass::Number => 1.0,
             TokClass::Patronymic => 0.8,
             TokClass::Initial => 0.5,
-            TokClass::Particle => 0.15,
+            TokClass::Particle | TokClass::Honorific => 0.15,
             TokClass::OrgSymbol => 0.25,
         }
     }
@@ -70,8 +73,6 @@ pub struct Analyzed {
     pub legal_forms: Vec<String>,
     /// The generic class of each legal form (`JSC`, `LLC`).
     pub legal_classes: Vec<String>,
-    /// Honorifics that were dropped.
-    pub honorifics: Vec<String>,
 }
 
 const PATRONYMIC_ENDINGS: &[&str] = &[
@@ -88,6 +89,9 @@ fn classify(t: &str) -> TokClass {
     }
     if names::is_particle(t) {
         return TokClass::Particle;
+    }
+    if names::is_honorific(t) {
+        return TokClass::Honorific;
     }
     if names::is_org_symbol(t) {
         return TokClass::OrgSymbol;
@@ -119,8 +123,8 @@ fn natural_order(name: &str, kind: Option<Kind>) -> Option<String> {
     Some(format!("{} {}", first.trim(), last.trim()))
 }
 
-/// Analyses a name. `kind` (when known) decides whether honorifics are
-/// dropped (persons) and legal forms looked for (everything but persons).
+/// Analyses a name. `kind` (when known) decides whether legal forms are
+/// looked for (everything but persons).
 pub fn analyze(name: &str, kind: Option<Kind>) -> Analyzed {
     let natural = natural_order(name, kind);
     let folded = names::tokens(natural.as_deref().unwrap_or(name));
@@ -128,7 +132,6 @@ pub fn analyze(name: &str, kind: Option<Kind>) -> Analyzed {
     let mut out = Analyzed::default();
     let look_for_legal = kind != Some(Kind::Person);
     let mut i = 0;
-    let mut leading = true;
     while i < words.len() {
         if look_for_legal {
             if let Some((len, compare, class)) = names::legal_form_at(&words, i) {
@@ -143,16 +146,6 @@ pub fn analyze(name: &str, kind: Option<Kind>) -> Analyzed {
             }
         }
         let w = words[i];
-        if leading
-            && kind != Some(Kind::Organization)
-            && words.len() - i > 1
-            && names::is_honorific(w)
-        {
-            out.honorifics.push(w.to_string());
-            i += 1;
-            continue;
-        }
-        leading = false;
         out.tokens.push(Tok { text: w.to_string(), class: classify(w) });
         i += 1;
     }

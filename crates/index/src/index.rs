@@ -120,6 +120,9 @@ pub struct QueryTok {
     pub neighbors: Vec<(u32, f32)>,
     /// Its name-synonym groups.
     pub groups: Vec<u32>,
+    /// Whether it was read from an abjad (Arabic, Hebrew script), where
+    /// short vowels are not written.
+    pub abjad: bool,
 }
 
 /// A query token pair (adjacent in the query) that matches one vocabulary
@@ -177,6 +180,8 @@ pub struct Index {
     /// Rarity weight of each vocabulary token.
     weights: Vec<f32>,
     skeletons: FxMap<u64, Vec<u32>>,
+    /// Two-consonant skeletons, used only for abjad queries.
+    skeletons2: FxMap<u64, Vec<u32>>,
     groups: FxMap<u32, Vec<u32>>,
     ln_n: f32,
 }
@@ -207,6 +212,7 @@ fn deletions(t: &str) -> impl Iterator<Item = u64> + '_ {
 impl Index {
     /// Builds the index over `entities` (all their names).
     pub fn build(entities: &[Entity]) -> Index {
+        names::preload();
         let analyzed: Vec<Vec<Analyzed>> = entities
             .par_iter()
             .map(|e| e.names.iter().map(|n| analyze(&n.full, Some(e.kind))).collect())
@@ -281,8 +287,9 @@ impl Index {
                     dels.extend(deletions(s));
                 }
                 let sk = skeleton(s);
-                // Skeletons count only from three consonants (see sim.rs).
-                let skh = if sk.len() >= 3 { hash_str(sk.as_bytes()) } else { 0 };
+                // Skeletons count from three consonants (see sim.rs), and
+                // from two for abjad queries.
+                let skh = if sk.len() >= 2 { hash_str(sk.as_bytes()) } else { 0 };
                 (dels, skh, names::groups(s).to_vec())
             })
             .collect();
@@ -292,7 +299,9 @@ impl Index {
                 ix.deletes.entry(d).or_default().push(v);
             }
             if skh != 0 {
-                ix.skeletons.entry(skh).or_default().push(v);
+                let long = skeleton(ix.vocab.text(v)).len() >= 3;
+                let map = if long { &mut ix.skeletons } else { &mut ix.skeletons2 };
+                map.entry(skh).or_default().push(v);
             }
             for g in groups {
                 ix.groups.entry(g).or_default().push(v);
@@ -347,6 +356,11 @@ impl Index {
     /// Similar vocabulary tokens of `text`, with their similarity, best
     /// first, above [`TOKEN_FLOOR`].
     pub fn neighbors(&self, text: &str) -> Vec<(u32, f32)> {
+        self.neighbors_in(text, false)
+    }
+
+    /// [`Index::neighbors`], for a token read from an abjad when `abjad`.
+    pub fn neighbors_in(&self, text: &str, abjad: bool) -> Vec<(u32, f32)> {
         let mut cand: Vec<u32> = Vec::new();
         if let Some(v) = self.vocab.id(text) {
             cand.push(v);
@@ -372,6 +386,10 @@ impl Index {
                 if let Some(vs) = self.skeletons.get(&hash_str(sk.as_bytes())) {
                     cand.extend_from_slice(vs);
                 }
+            } else if abjad && sk.len() == 2 {
+                if let Some(vs) = self.skeletons2.get(&hash_str(sk.as_bytes())) {
+                    cand.extend_from_slice(vs);
+                }
             }
         }
         let groups = names::groups(text);
@@ -385,7 +403,10 @@ impl Index {
         let mut out: Vec<(u32, f32)> = cand
             .into_iter()
             .filter_map(|v| {
-                let s = self.pair_sim(text, groups, v);
+                let mut s = self.pair_sim(text, groups, v);
+                if abjad && s < TOKEN_FLOOR {
+                    s = s.max(crate::sim::abjad_sim(text, self.vocab.text(v)));
+                }
                 (s >= TOKEN_FLOOR).then_some((v, s))
             })
             .collect();
@@ -410,6 +431,7 @@ impl Index {
     /// Analyses a query name and looks its tokens up.
     pub fn prepare(&self, name: &str, kind: Option<Kind>) -> PreparedQuery {
         let analyzed = analyze(name, kind);
+        let abjad = is_abjad(name);
         let toks: Vec<QueryTok> = analyzed
             .tokens
             .iter()
@@ -420,9 +442,10 @@ impl Index {
                 neighbors: if t.class == TokClass::Initial {
                     Vec::new()
                 } else {
-                    self.neighbors(&t.text)
+                    self.neighbors_in(&t.text, abjad)
                 },
                 groups: names::groups(&t.text).to_vec(),
+                abjad,
             })
             .collect();
         let mut composites = Vec::new();
@@ -519,6 +542,21 @@ impl Index {
             out
         })
     }
+}
+
+/// Whether most letters of `text` are Arabic or Hebrew.
+fn is_abjad(text: &str) -> bool {
+    let (mut abjad, mut letters) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if matches!(
+            veto_model::Script::of_char(c),
+            veto_model::Script::Arabic | veto_model::Script::Hebrew
+        ) {
+            abjad += 1;
+        }
+    }
+    letters > 0 && abjad * 2 > letters
 }
 
 /// Per-thread scratch space for candidate accumulation: dense arrays

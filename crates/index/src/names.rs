@@ -1,103 +1,42 @@
-//! The one place the index calls `veto-names`: folding, tokens, and the
-//! name tables. (Temporary minimal fallback until veto-names lands.)
+//! The one place the index calls `veto-names`: folded tokens and the name
+//! tables (legal forms, honorifics, particles, org symbols, name-synonym
+//! groups).
 
-use unicode_normalization::UnicodeNormalization;
+use veto_names::{words, LegalForms, PersonNames};
 
 /// Folded tokens of a name.
 pub fn tokens(s: &str) -> Vec<String> {
-    let folded: String = s
-        .nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect();
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    for c in folded.chars() {
-        if c == '\'' || c == '’' {
-            continue;
-        }
-        if c.is_ascii_alphanumeric() {
-            cur.push(c);
-        } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
+    veto_names::tokenize(s).into_iter().map(|t| t.text).collect()
 }
 
-/// Whether a folded token is a name particle.
+/// Whether a folded token is a name particle (al, bin, van, de, ...).
 pub fn is_particle(t: &str) -> bool {
-    matches!(
-        t,
-        "al" | "el"
-            | "bin"
-            | "ben"
-            | "ibn"
-            | "bint"
-            | "abu"
-            | "van"
-            | "von"
-            | "der"
-            | "de"
-            | "da"
-            | "di"
-            | "du"
-            | "del"
-            | "la"
-            | "le"
-            | "dos"
-            | "das"
-            | "y"
-    )
+    words::is_particle(t)
 }
 
-/// Whether a folded token is a generic organization word.
+/// Whether a folded token is a generic organization word (co, holding, ...).
 pub fn is_org_symbol(t: &str) -> bool {
-    matches!(
-        t,
-        "co" | "corp"
-            | "corporation"
-            | "company"
-            | "group"
-            | "holding"
-            | "holdings"
-            | "intl"
-            | "international"
-            | "the"
-            | "of"
-            | "and"
-    )
+    words::org_symbol(t).is_some()
 }
 
-/// Whether a folded token is an honorific.
+/// Whether a folded token is an honorific or title (mr, sheikh, general, ...).
 pub fn is_honorific(t: &str) -> bool {
-    matches!(t, "mr" | "mrs" | "ms" | "dr" | "sheikh" | "shaikh" | "haji" | "mullah")
+    words::is_honorific(t)
 }
 
-/// A legal form starting at token `i`: (length, canonical, class).
+/// A legal form starting at token `i`: (token count, canonical compare
+/// form, generic class).
 pub fn legal_form_at(words: &[&str], i: usize) -> Option<(usize, String, String)> {
-    let w = words[i];
-    let (c, g) = match w {
-        "ooo" | "llc" => ("llc", "LLC"),
-        "pao" | "pjsc" => ("pjsc", "JSC"),
-        "ao" | "jsc" => ("jsc", "JSC"),
-        "oao" | "ojsc" => ("ojsc", "JSC"),
-        "zao" | "cjsc" => ("cjsc", "JSC"),
-        "ltd" | "limited" => ("ltd", "LLC"),
-        "inc" => ("inc", "JSC"),
-        "spa" => ("spa", "JSC"),
-        "gmbh" => ("gmbh", "LLC"),
-        "ag" => ("ag", "JSC"),
-        "sa" => ("sa", "JSC"),
-        _ => return None,
-    };
-    Some((1, c.to_string(), g.to_string()))
+    LegalForms::get().match_at(words, i).map(|(len, f)| (len, f.compare.clone(), f.generic.clone()))
 }
 
-/// Synonym groups of a folded token.
-pub fn groups(_t: &str) -> &'static [u32] {
-    &[]
+/// Name-synonym groups of a folded token (empty for most tokens).
+pub fn groups(t: &str) -> &'static [u32] {
+    PersonNames::get().groups(t)
+}
+
+/// Loads the name tables now (they load lazily otherwise), so that the
+/// first query does not pay for it.
+pub fn preload() {
+    veto_names::load_all();
 }

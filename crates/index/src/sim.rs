@@ -145,13 +145,16 @@ pub fn token_sim(a: &str, b: &str) -> f32 {
         return 1.0;
     }
     let (ab, bb) = (a.as_bytes(), b.as_bytes());
-    if ab.iter().any(u8::is_ascii_digit) || bb.iter().any(u8::is_ascii_digit) {
+    // Numbers match only exactly (11420 is not 11421); a word with a digit
+    // in it (Sech1n, OCR or leetspeak) is still a word.
+    if ab.iter().all(u8::is_ascii_digit) || bb.iter().all(u8::is_ascii_digit) {
         return 0.0;
     }
     let len = ab.len().max(bb.len()) as f32;
     let d = weighted_distance(ab, bb);
-    // In a short name one full edit makes another name (Ivan/Iran).
-    let mut sim = if len <= 4.0 && d >= 1.0 { 0.0 } else { (1.0 - d / len).max(0.0) };
+    // In a name of three letters or fewer one full edit makes another name
+    // (Ali/Ari); from four letters on it may be a typo (Jose/Josq).
+    let mut sim = if len <= 3.0 && d >= 1.0 { 0.0 } else { (1.0 - d / len).max(0.0) };
     // Equal skeletons say "the same consonants in the same order", which is
     // strong only with three or more of them, and only when the spellings
     // are not otherwise far apart (Visa/Aweys share `vs`).
@@ -286,13 +289,16 @@ mod tests {
 
     #[test]
     fn different_names_are_far() {
-        sim!("ivan", "iran", 0.0, 0.0);
+        sim!("ivan", "iran", 0.0, 0.76);
+        sim!("ali", "ani", 0.0, 0.0);
         sim!("ali", "aly", 0.85, 1.0);
         sim!("putin", "petrov", 0.0, 0.6);
         sim!("mercaz", "merkel", 0.0, 0.75);
         sim!("olaf", "octavian", 0.0, 0.5);
         sim!("11420", "11421", 0.0, 0.0);
         sim!("11420", "belletech", 0.0, 0.0);
+        sim!("sech1n", "sechin", 0.85, 1.0);
+        sim!("ig0r", "igor", 0.8, 1.0);
         sim!("bayer", "bear", 0.0, 0.81);
         sim!("visa", "aweys", 0.0, 0.6);
         sim!("canon", "kony", 0.0, 0.7);
@@ -325,5 +331,53 @@ mod tests {
             proptest::prop_assert_eq!(s, token_sim(&b, &a));
             proptest::prop_assert_eq!(token_sim(&a, &a), 1.0);
         }
+    }
+}
+
+/// Similarity for a token read from an abjad (Arabic, Hebrew), where short
+/// vowels are not written: `th` (طه) is `Taha`, `mhi` (محي) is `Muhyi`. Their
+/// consonants are compared: equal (two or more) 0.88, one consonant apart
+/// (four or more) 0.78, else 0.
+pub fn abjad_sim(abjad: &str, latin: &str) -> f32 {
+    // Letters as written, vowels dropped: `th` (ط ه) is t+h, not the
+    // digraph the skeleton would merge.
+    let consonants = |t: &str| -> Vec<u8> {
+        let mut out: Vec<u8> = Vec::with_capacity(t.len());
+        for &c in t.as_bytes() {
+            if !is_vowel(c) && c != b'w' && out.last() != Some(&c) {
+                out.push(c);
+            }
+        }
+        out
+    };
+    let (ca, cb) = (consonants(abjad), consonants(latin));
+    if ca.len() >= 2 && ca == cb {
+        return 0.88;
+    }
+    let (ka, kb) = (skeleton(abjad), skeleton(latin));
+    if ka.len() >= 2 && ka == kb {
+        return 0.88;
+    }
+    if ka.len() >= 4 && kb.len() >= 4 && ka.len().abs_diff(kb.len()) <= 1 {
+        let d = weighted_distance(ka.as_bytes(), kb.as_bytes());
+        if d <= 1.0 {
+            return 0.78;
+        }
+    }
+    0.0
+}
+
+#[cfg(test)]
+mod abjad_tests {
+    use super::*;
+
+    #[test]
+    fn abjad_spellings() {
+        assert!(abjad_sim("th", "taha") >= 0.85);
+        assert!(abjad_sim("mhmd", "mohammed") >= 0.85);
+        assert!(abjad_sim("rmdan", "ramadan") >= 0.85);
+        assert!(abjad_sim("hsn", "hassan") >= 0.85);
+        assert_eq!(abjad_sim("th", "putin"), 0.0);
+        assert_eq!(abjad_sim("mhmd", "ahmad"), 0.0);
     }
 }

@@ -213,7 +213,8 @@ pub fn align(
     // A match that rests on one inexact token pair has nothing to
     // corroborate it (Tesla/TESA, ABB/ABBA): count its similarity twice.
     if let [only] = out.edges.as_slice() {
-        if only.sim < 1.0 {
+        let joined = matches!(only.how, How::JoinedQuery | How::JoinedList);
+        if only.sim < 1.0 && !joined {
             out.score *= only.sim;
         }
     }

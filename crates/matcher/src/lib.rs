@@ -52,6 +52,9 @@ const CANDIDATES: usize = 60;
 /// The floor for a token to match two joined tokens (spelling only).
 use veto_index::JOINED_FLOOR;
 
+/// How many other romanizations of a non-Latin query are tried.
+const MAX_VARIANTS: usize = 3;
+
 /// Factor on a weak alias's name score.
 pub const WEAK_ALIAS_FACTOR: f32 = 0.92;
 
@@ -171,6 +174,12 @@ impl Matcher {
                 // left can only reach the floor through several cheap edits
                 // on long tokens.
                 let (a, b) = (q.toks[i].text.as_str(), self.index.vocab.text(v));
+                if q.toks[i].abjad {
+                    let s = veto_index::sim::abjad_sim(a, b);
+                    if s >= TOKEN_FLOOR {
+                        return s;
+                    }
+                }
                 if a.len().min(b.len()) < 6 || a.len().abs_diff(b.len()) > 2 {
                     return 0.0;
                 }
@@ -210,43 +219,55 @@ impl Matcher {
 
     /// Screens a query: the best hits at or above `opts.threshold`.
     pub fn screen(&self, query: &Query, opts: &ScreenOptions) -> Vec<Hit> {
-        let q = self.index.prepare(&query.name, query.kind);
-        if q.toks.is_empty() {
-            return Vec::new();
-        }
-        let qs: Vec<Side> = q
-            .toks
-            .iter()
-            .map(|t| Side { text: &t.text, class: t.class, weight: t.weight })
-            .collect();
-        let cands = self.index.candidates(&q, CANDIDATES);
-        let mut cache = SimCache::default();
-        // Best name per entity.
-        let mut best: HashMap<u32, Scored> = HashMap::new();
-        for (name_idx, _) in cands {
-            let n = &self.index.names[name_idx as usize];
-            let a = self.score_name(&q, &qs, n, &mut cache);
-            let mut s = a.score;
-            if n.role == NameRole::WeakAlias {
-                s *= WEAK_ALIAS_FACTOR;
+        // A name in another script is also tried in the romanizations other
+        // conventions give (김정은: gim jeong eun, kim jong un; Юрий: yuriy,
+        // iurii), each scored on its own; the best reading wins per entity.
+        let mut preps = vec![self.index.prepare(&query.name, query.kind)];
+        if query.name.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) {
+            let main = veto_names::fold(&query.name);
+            for v in veto_names::translit::variants(&query.name)
+                .into_iter()
+                .filter(|v| *v != main)
+                .take(MAX_VARIANTS)
+            {
+                preps.push(self.index.prepare(&v, query.kind));
             }
-            let e = best.entry(n.entity).or_insert(Scored {
-                name_idx,
-                align: Alignment::default(),
-                score: -1.0,
-            });
-            if s > e.score {
-                *e = Scored { name_idx, align: a, score: s };
+        }
+        // Best name per entity, with the reading it came from.
+        let mut best: HashMap<u32, (usize, Scored)> = HashMap::new();
+        for (pi, q) in preps.iter().enumerate() {
+            if q.toks.is_empty() {
+                continue;
+            }
+            let qs: Vec<Side> = q
+                .toks
+                .iter()
+                .map(|t| Side { text: &t.text, class: t.class, weight: t.weight })
+                .collect();
+            let mut cache = SimCache::default();
+            for (name_idx, _) in self.index.candidates(q, CANDIDATES) {
+                let n = &self.index.names[name_idx as usize];
+                let a = self.score_name(q, &qs, n, &mut cache);
+                let mut s = a.score;
+                if n.role == NameRole::WeakAlias {
+                    s *= WEAK_ALIAS_FACTOR;
+                }
+                match best.get(&n.entity) {
+                    Some((_, b)) if b.score >= s => {}
+                    _ => {
+                        best.insert(n.entity, (pi, Scored { name_idx, align: a, score: s }));
+                    }
+                }
             }
         }
         // Secondary evidence can add at most this much.
         let max_boost = evidence::ID_MATCH + evidence::DOB_DAY + evidence::COUNTRY_MATCH;
-        let mut scored: Vec<(f32, u32, Scored, Vec<Factor>)> = best
+        let mut scored: Vec<(f32, u32, usize, Scored, Vec<Factor>)> = best
             .into_iter()
-            .filter(|(_, s)| s.score + max_boost >= opts.threshold)
-            .map(|(ei, s)| {
-                let (score, factors) = self.evidence(query, &q, ei, &s);
-                (score, ei, s, factors)
+            .filter(|(_, (_, s))| s.score + max_boost >= opts.threshold)
+            .map(|(ei, (pi, s))| {
+                let (score, factors) = self.evidence(query, &preps[pi], ei, &s);
+                (score, ei, pi, s, factors)
             })
             .filter(|(score, ..)| *score >= opts.threshold)
             .collect();
@@ -255,10 +276,25 @@ impl Matcher {
         // Explanations only for what is returned.
         scored
             .into_iter()
-            .map(|(score, ei, s, factors)| {
+            .map(|(score, ei, pi, s, factors)| {
                 let n = &self.index.names[s.name_idx as usize];
-                let explanation =
-                    self.explain(&q, n, &s.align, &self.entities[ei as usize], score, factors);
+                let mut explanation = self.explain(
+                    &preps[pi],
+                    n,
+                    &s.align,
+                    &self.entities[ei as usize],
+                    score,
+                    factors,
+                );
+                if pi > 0 {
+                    let reading = preps[pi]
+                        .toks
+                        .iter()
+                        .map(|t| t.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    explanation.summary = format!("read as '{reading}': {}", explanation.summary);
+                }
                 Hit { entity: ei, name: n.name, score, explanation }
             })
             .collect()
