@@ -179,6 +179,9 @@ pub struct Index {
     deletes: FxMap<u64, Vec<u32>>,
     /// Rarity weight of each vocabulary token.
     weights: Vec<f32>,
+    /// For each vocabulary token, its similar vocabulary tokens (computed
+    /// once at build time: queries mostly use listed words).
+    vocab_neighbors: Vec<Box<[(u32, f32)]>>,
     skeletons: FxMap<u64, Vec<u32>>,
     /// Two-consonant skeletons, used only for abjad queries.
     skeletons2: FxMap<u64, Vec<u32>>,
@@ -308,6 +311,11 @@ impl Index {
             }
         }
         ix.ln_n = ((ix.names.len() as f32) + 1.0).ln().max(1.0);
+        let lists: Vec<Box<[(u32, f32)]>> = (0..nv as u32)
+            .into_par_iter()
+            .map(|v| ix.compute_neighbors(ix.vocab.text(v), false).into_boxed_slice())
+            .collect();
+        ix.vocab_neighbors = lists;
         ix.weights = (0..nv as u32).map(|v| ix.rarity_of_df(ix.vocab.df[v as usize])).collect();
         let weights: Vec<Box<[f32]>> = ix
             .names
@@ -361,6 +369,17 @@ impl Index {
 
     /// [`Index::neighbors`], for a token read from an abjad when `abjad`.
     pub fn neighbors_in(&self, text: &str, abjad: bool) -> Vec<(u32, f32)> {
+        if !abjad {
+            if let Some(list) =
+                self.vocab.id(text).and_then(|v| self.vocab_neighbors.get(v as usize))
+            {
+                return list.to_vec();
+            }
+        }
+        self.compute_neighbors(text, abjad)
+    }
+
+    fn compute_neighbors(&self, text: &str, abjad: bool) -> Vec<(u32, f32)> {
         let mut cand: Vec<u32> = Vec::new();
         if let Some(v) = self.vocab.id(text) {
             cand.push(v);
@@ -414,6 +433,24 @@ impl Index {
         out
     }
 
+    /// Vocabulary tokens within one edit of `text` (exact included).
+    fn spelling_candidates(&self, text: &str) -> Vec<u32> {
+        let mut cand = Vec::new();
+        if let Some(vs) = self.deletes.get(&hash_str(text.as_bytes())) {
+            cand.extend_from_slice(vs);
+        }
+        if text.len() >= 3 {
+            for d in deletions(text) {
+                if let Some(vs) = self.deletes.get(&d) {
+                    cand.extend_from_slice(vs);
+                }
+            }
+        }
+        cand.sort_unstable();
+        cand.dedup();
+        cand
+    }
+
     /// Similarity of a query token (with its synonym groups) and a
     /// vocabulary token.
     pub fn pair_sim(&self, text: &str, groups: &[u32], v: u32) -> f32 {
@@ -451,9 +488,10 @@ impl Index {
         let mut composites = Vec::new();
         for i in 0..toks.len().saturating_sub(1) {
             let joined = format!("{}{}", toks[i].text, toks[i + 1].text);
-            for (v, _) in self.neighbors(&joined).into_iter().take(8) {
-                // Joined forms are matched by spelling alone: a skeleton of
-                // two words' consonants says too little.
+            // Joined forms are matched by spelling alone (a skeleton of two
+            // words' consonants says too little): the exact form and its
+            // one-edit neighbourhood.
+            for v in self.spelling_candidates(&joined) {
                 let sim = crate::sim::spelling_sim(&joined, self.vocab.text(v));
                 if sim >= JOINED_FLOOR {
                     composites.push(Composite::Joined { i, vocab: v, sim });

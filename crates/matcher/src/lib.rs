@@ -52,6 +52,12 @@ const CANDIDATES: usize = 60;
 /// The floor for a token to match two joined tokens (spelling only).
 use veto_index::JOINED_FLOOR;
 
+/// Candidates always scored, whatever their estimate.
+const MIN_SCORED: usize = 15;
+/// Beyond [`MIN_SCORED`], candidates whose estimate is below this fraction of
+/// the best estimate are not scored.
+const PRUNE_RATIO: f32 = 0.55;
+
 /// How many other romanizations of a non-Latin query are tried.
 const MAX_VARIANTS: usize = 3;
 
@@ -245,7 +251,14 @@ impl Matcher {
                 .map(|t| Side { text: &t.text, class: t.class, weight: t.weight })
                 .collect();
             let mut cache = SimCache::default();
-            for (name_idx, _) in self.index.candidates(q, CANDIDATES) {
+            let cands = self.index.candidates(q, CANDIDATES);
+            let top = cands.first().map_or(0.0, |c| c.1);
+            for (k, (name_idx, estimate)) in cands.into_iter().enumerate() {
+                // Past the first few, candidates whose estimate is far below
+                // the best one's cannot come near it after scoring.
+                if k >= MIN_SCORED && estimate < PRUNE_RATIO * top {
+                    break;
+                }
                 let n = &self.index.names[name_idx as usize];
                 let a = self.score_name(q, &qs, n, &mut cache);
                 let mut s = a.score;
@@ -262,21 +275,23 @@ impl Matcher {
         }
         // Secondary evidence can add at most this much.
         let max_boost = evidence::ID_MATCH + evidence::DOB_DAY + evidence::COUNTRY_MATCH;
-        let mut scored: Vec<(f32, u32, usize, Scored, Vec<Factor>)> = best
+        let mut scored: Vec<(f32, f32, u32, usize, Scored, Vec<Factor>)> = best
             .into_iter()
             .filter(|(_, (_, s))| s.score + max_boost >= opts.threshold)
             .map(|(ei, (pi, s))| {
-                let (score, factors) = self.evidence(query, &preps[pi], ei, &s);
-                (score, ei, pi, s, factors)
+                let (raw, factors) = self.evidence(query, &preps[pi], ei, &s);
+                (raw.clamp(0.0, 1.0), raw, ei, pi, s, factors)
             })
             .filter(|(score, ..)| *score >= opts.threshold)
             .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Rank by the unclamped score, so that evidence still orders hits
+        // whose names all match perfectly (PJSC Sberbank: the PJSC first).
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
         scored.truncate(opts.limit);
         // Explanations only for what is returned.
         scored
             .into_iter()
-            .map(|(score, ei, pi, s, factors)| {
+            .map(|(score, _, ei, pi, s, factors)| {
                 let n = &self.index.names[s.name_idx as usize];
                 let mut explanation = self.explain(
                     &preps[pi],
@@ -300,7 +315,8 @@ impl Matcher {
             .collect()
     }
 
-    /// The final score of an entity and the factors behind it.
+    /// The final score of an entity (not yet clamped to [0, 1]) and the
+    /// factors behind it.
     fn evidence(
         &self,
         query: &Query,
@@ -332,7 +348,7 @@ impl Matcher {
         }
         factors.extend(legal_form_factor(&q.analyzed, n));
         let extra: f32 = factors.iter().filter(|f| f.factor != "weak_alias").map(|f| f.delta).sum();
-        ((s.score + extra).clamp(0.0, 1.0), factors)
+        (s.score + extra, factors)
     }
 
     fn explain(

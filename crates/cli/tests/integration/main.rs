@@ -6,4 +6,5 @@
 mod util;
 
 mod import;
+mod screen;
 mod update;
