@@ -4,8 +4,13 @@
 //!
 //! ```text
 //! cargo build --release -p veto -p veto-bench
-//! target/release/veto-bench import     # import all shipped lists, 5 runs
-//! target/release/veto-bench load       # load the stored snapshot, 5 runs
+//! target/release/veto-bench import        # import all shipped lists, 5 runs
+//! target/release/veto-bench load          # load the stored snapshot, 5 runs
+//! target/release/veto-bench quality       # variant and negative sets
+//! target/release/veto-bench nomenklatura  # 826 labelled name pairs
+//! target/release/veto-bench cross-script  # non-Latin queries
+//! target/release/veto-bench speed         # latency, throughput, build, RSS
+//! target/release/veto-bench all           # everything
 //! ```
 
 mod import;
@@ -35,7 +40,11 @@ fn main() -> Result<()> {
         Some("speed") => quality::bench_speed(runs),
         Some("all") | None => {
             import::bench_import(runs)?;
-            import::bench_load(runs)
+            import::bench_load(runs)?;
+            quality::bench_quality(200)?;
+            quality::bench_nomenklatura()?;
+            quality::bench_cross_script()?;
+            quality::bench_speed(runs)
         }
         Some(other) => bail!(
             "unknown benchmark '{other}' (import, load, quality, nomenklatura, cross-script, speed, all)"

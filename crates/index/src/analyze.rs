@@ -123,6 +123,42 @@ fn natural_order(name: &str, kind: Option<Kind>) -> Option<String> {
     Some(format!("{} {}", first.trim(), last.trim()))
 }
 
+/// The spellings of Arabic `عبد` ("servant of") that lists write apart or
+/// joined, with or without the article: ABD AL-MALIK, ABDELMALEK, ABDUL
+/// MALIK, ABD-EL-MALEK, ABDERRAHMANE.
+const ABD: &[&str] =
+    &["abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdur", "abder", "abdar"];
+/// The article after `abd`, in its assimilated forms too.
+const ARTICLE: &[&str] =
+    &["al", "el", "ul", "ar", "er", "ur", "an", "as", "ad", "az", "ash", "at", "l"];
+
+/// Rewrites every spelling of the compound `abd al-X` to the two tokens
+/// `abd` `X` (`abdullah`, `abd allah` → `abd lah`): written apart, joined,
+/// with or without the article, they then align token by token, and when
+/// a query drops the words after `abd` the rest still lines up. Returns the
+/// tokens and how many input words they replace.
+fn abd_compound(words: &[&str], i: usize) -> Option<(usize, [String; 2])> {
+    let canon =
+        |x: &str| if x == "allah" || x == "ullah" { "lah".to_string() } else { x.to_string() };
+    let w = words[i];
+    if ABD.contains(&w) {
+        let mut j = i + 1;
+        if words.get(j).is_some_and(|a| ARTICLE.contains(a)) && j + 1 < words.len() {
+            j += 1;
+        }
+        let next = words.get(j)?;
+        if next.len() < 3 || next.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        return Some((j + 1 - i, ["abd".to_string(), canon(next)]));
+    }
+    let prefix = ABD.iter().skip(1).filter(|p| w.starts_with(**p)).max_by_key(|p| p.len())?;
+    let rest = &w[prefix.len()..];
+    // abdullah: the article's l doubles into the name.
+    let rest = if prefix.ends_with('l') && rest.starts_with("lah") { "lah" } else { rest };
+    (rest.len() >= 3).then(|| (1, ["abd".to_string(), canon(rest)]))
+}
+
 /// Analyses a name. `kind` (when known) decides whether legal forms are
 /// looked for (everything but persons).
 pub fn analyze(name: &str, kind: Option<Kind>) -> Analyzed {
@@ -145,9 +181,38 @@ pub fn analyze(name: &str, kind: Option<Kind>) -> Analyzed {
                 }
             }
         }
+        if let Some((len, [abd, x])) = abd_compound(&words, i) {
+            out.tokens.push(Tok { text: abd, class: TokClass::Particle });
+            out.tokens.push(Tok { class: classify(&x), text: x });
+            i += len;
+            continue;
+        }
         let w = words[i];
         out.tokens.push(Tok { text: w.to_string(), class: classify(w) });
         i += 1;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<String> {
+        analyze(s, Some(Kind::Person)).tokens.into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn abd_compounds_share_one_form() {
+        assert_eq!(toks("ABD AL-MALIK DROUKDEL"), ["abd", "malik", "droukdel"]);
+        assert_eq!(toks("ABDELMALEK DROUKDEL"), ["abd", "malek", "droukdel"]);
+        assert_eq!(toks("Abdul Malik"), ["abd", "malik"]);
+        assert_eq!(toks("ABDERRAHMANE"), ["abd", "rahmane"]);
+        assert_eq!(toks("Abdur Rehman"), ["abd", "rehman"]);
+        assert_eq!(toks("Abdullah"), ["abd", "lah"]);
+        assert_eq!(toks("Abd Allah"), ["abd", "lah"]);
+        assert_eq!(toks("ABDALLAH"), ["abd", "lah"]);
+        assert_eq!(toks("ABDEL"), ["abdel"]);
+        assert_eq!(toks("PUTIN, Vladimir"), ["vladimir", "putin"]);
+    }
 }
