@@ -32,7 +32,8 @@ pub enum TokClass {
     Initial,
     /// A name particle (al, bin, van, de, ...).
     Particle,
-    /// A generic organization word (co, corp, holding, group, ...).
+    /// A generic organization word (co, corp, holding, group, ...) or a
+    /// function word (the, of, and).
     OrgSymbol,
     /// A patronymic or similar family-relation form.
     Patronymic,
@@ -93,7 +94,7 @@ fn classify(t: &str) -> TokClass {
     if names::is_honorific(t) {
         return TokClass::Honorific;
     }
-    if names::is_org_symbol(t) {
+    if names::is_org_symbol(t) || names::is_stopword(t) {
         return TokClass::OrgSymbol;
     }
     if t.len() > 6 && PATRONYMIC_ENDINGS.iter().any(|e| t.ends_with(e)) {

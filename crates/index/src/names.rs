@@ -19,6 +19,11 @@ pub fn is_org_symbol(t: &str) -> bool {
     words::org_symbol(t).is_some()
 }
 
+/// Whether a folded token is a function word (the, of, and, de la, ...).
+pub fn is_stopword(t: &str) -> bool {
+    words::is_stopword(t)
+}
+
 /// Whether a folded token is an honorific or title (mr, sheikh, general, ...).
 pub fn is_honorific(t: &str) -> bool {
     words::is_honorific(t)
