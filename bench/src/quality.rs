@@ -886,8 +886,9 @@ pub fn bench_nomenklatura() -> Result<()> {
         }
         if truth != said && wrong.len() < 400 {
             wrong.push(format!(
-                "{} {score:.2} {schema}: {a} | {b}",
-                if truth { "FN" } else { "FP" }
+                "{} {score:.2} {} {schema}: {a} | {b}",
+                if truth { "FN" } else { "FP" },
+                rec.get(0).unwrap_or("")
             ));
         }
     }

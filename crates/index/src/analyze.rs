@@ -160,6 +160,58 @@ fn abd_compound(words: &[&str], i: usize) -> Option<(usize, [String; 2])> {
     (rest.len() >= 3).then(|| (1, ["abd".to_string(), canon(rest)]))
 }
 
+/// Arabic compounds lists write joined or apart: `X allah` (Hidayat Allah,
+/// HIDAYATULLAH, Nasrallah) and `X al-din` (Jalal al-Din, JALALUDDIN,
+/// NOUREDDINE, SALAHALDIN). Each spelling is split into the stem and one
+/// canonical second token, `lah` or `din`, so every spelling aligns.
+const SUFFIXES: &[(&str, &str)] = &[
+    ("oullah", "lah"),
+    ("ullah", "lah"),
+    ("allah", "lah"),
+    ("ollah", "lah"),
+    ("illah", "lah"),
+    ("ulla", "lah"),
+    ("ouddine", "din"),
+    ("uddine", "din"),
+    ("eddine", "din"),
+    ("uddin", "din"),
+    ("eddin", "din"),
+    ("addin", "din"),
+    ("oddin", "din"),
+    ("iddin", "din"),
+    ("aldin", "din"),
+    ("eldin", "din"),
+    ("aldeen", "din"),
+    ("uddeen", "din"),
+];
+
+/// The standalone forms of the second part (`allah`, `al-din`, `ud din`).
+fn compound_tail(words: &[&str], i: usize) -> Option<(usize, &'static str)> {
+    let w = words[i];
+    if matches!(w, "allah" | "ullah" | "ulla" | "ollah" | "lah") {
+        return Some((1, "lah"));
+    }
+    if matches!(w, "din" | "deen" | "dine" | "eddine" | "uddin" | "uddine" | "eddin") {
+        return Some((1, "din"));
+    }
+    let next = words.get(i + 1)?;
+    if matches!(w, "al" | "el" | "ud" | "ad" | "ed" | "od")
+        && matches!(*next, "din" | "deen" | "dine")
+    {
+        return Some((2, "din"));
+    }
+    None
+}
+
+/// `hidayatullah` → (`hidayat`, `lah`).
+fn compound_suffix(w: &str) -> Option<(String, &'static str)> {
+    SUFFIXES.iter().find_map(|(suf, canon)| {
+        let stem = w.strip_suffix(suf)?;
+        (stem.len() >= 3 && !stem.bytes().any(|b| b.is_ascii_digit()))
+            .then(|| (stem.to_string(), *canon))
+    })
+}
+
 /// Analyses a name. `kind` (when known) decides whether legal forms are
 /// looked for (everything but persons).
 pub fn analyze(name: &str, kind: Option<Kind>) -> Analyzed {
@@ -188,6 +240,24 @@ pub fn analyze(name: &str, kind: Option<Kind>) -> Analyzed {
             i += len;
             continue;
         }
+        // Numbers in words and ordinals become digits, so that `Brigade
+        // Forty-Four` meets `Brigade 44` and `1st` meets `First`.
+        if let Some((len, n)) = names::number_at(&words, i) {
+            out.tokens.push(Tok { text: n.to_string(), class: TokClass::Number });
+            i += len;
+            continue;
+        }
+        if let Some((len, tail)) = compound_tail(&words, i) {
+            out.tokens.push(Tok { text: tail.to_string(), class: TokClass::Word });
+            i += len;
+            continue;
+        }
+        if let Some((stem, tail)) = compound_suffix(words[i]) {
+            out.tokens.push(Tok { class: classify(&stem), text: stem });
+            out.tokens.push(Tok { text: tail.to_string(), class: TokClass::Word });
+            i += 1;
+            continue;
+        }
         let w = words[i];
         out.tokens.push(Tok { text: w.to_string(), class: classify(w) });
         i += 1;
@@ -214,6 +284,15 @@ mod tests {
         assert_eq!(toks("Abd Allah"), ["abd", "lah"]);
         assert_eq!(toks("ABDALLAH"), ["abd", "lah"]);
         assert_eq!(toks("ABDEL"), ["abdel"]);
+        assert_eq!(toks("HIDAYATULLAH"), ["hidayat", "lah"]);
+        assert_eq!(toks("Hidayat Allah"), ["hidayat", "lah"]);
+        assert_eq!(toks("JALALUDDIN HAQQANI"), ["jalal", "din", "haqqani"]);
+        assert_eq!(toks("Jalal al-Din Haqqani"), ["jalal", "din", "haqqani"]);
+        assert_eq!(toks("NOUREDDINE"), ["nour", "din"]);
+        assert_eq!(toks("Mullah Omar"), ["mullah", "omar"]);
+        assert_eq!(toks("ALADDIN"), ["aladdin"]);
+        assert_eq!(toks("Brigade Forty-Four"), ["brigade", "44"]);
+        assert_eq!(toks("V. Putin"), ["v", "putin"]);
         assert_eq!(toks("PUTIN, Vladimir"), ["vladimir", "putin"]);
     }
 }

@@ -19,9 +19,25 @@ pub fn is_org_symbol(t: &str) -> bool {
     words::org_symbol(t).is_some()
 }
 
-/// Whether a folded token is a function word (the, of, and, de la, ...).
+/// Whether a folded token is a function word of organization names (the,
+/// of, and, ...). Deliberately short: the general multilingual stopword
+/// table holds words that are names elsewhere (`wei`, `ali`).
 pub fn is_stopword(t: &str) -> bool {
-    words::is_stopword(t)
+    matches!(
+        t,
+        "the"
+            | "of"
+            | "and"
+            | "for"
+            | "und"
+            | "et"
+            | "des"
+            | "die"
+            | "das"
+            | "les"
+            | "dei"
+            | "degli"
+    )
 }
 
 /// Whether a folded token is an honorific or title (mr, sheikh, general, ...).
@@ -44,4 +60,19 @@ pub fn groups(t: &str) -> &'static [u32] {
 /// first query does not pay for it.
 pub fn preload() {
     veto_names::load_all();
+}
+
+/// A number written in words or as an ordinal starting at token `i`
+/// (`forty four`, `1st`, `first`, `three`): (tokens, value). Single letters
+/// and Roman numerals are left alone: `V.` is an initial far more often
+/// than a five.
+pub fn number_at(words: &[&str], i: usize) -> Option<(usize, u32)> {
+    let w = words[i];
+    if w.len() < 3
+        || w.bytes().all(|b| b"ivxlcdm".contains(&b))
+        || w.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    words::ordinal_at(words, i)
 }

@@ -28,6 +28,12 @@ use veto_index::analyze::TokClass;
 pub const ALPHA: f32 = 0.3;
 /// Factor on the weight of an unmatched list patronymic.
 pub const UNMATCHED_PATRONYMIC: f32 = 0.3;
+/// Factor on the weight of unmatched query words when the list name is
+/// fully matched (see [`align`]).
+pub const EXTRA_QUERY: f32 = 0.5;
+/// Weight of unmatched list words, instead of [`ALPHA`], when the query
+/// also has unmatched words (a substitution, not an omission).
+pub const CONFLICT_LIST: f32 = 0.6;
 /// Similarity of an initial to a word starting with its letter.
 pub const INITIAL_SIM: f32 = 0.8;
 
@@ -208,14 +214,47 @@ pub fn align(
         }
     }
     out.unmatched_q = (0..q.len()).filter(|&i| !used_q[i]).collect();
+    // A query that carries more than the list name (a full name against a
+    // short alias: DOST MOHAMMAD KHAN HAQQANI / DOST MOHAMMAD) is weaker
+    // counter-evidence than a query word that replaces a list word: when
+    // every list word is found, and at least two of them, the extra query
+    // words cost EXTRA_QUERY of their weight.
+    let list_covered = out.unmatched_c.iter().all(|&j| c[j].class == TokClass::Patronymic);
+    let matched_list = used_c.iter().filter(|&&u| u).count();
+    let wq = if list_covered && matched_list >= 2 {
+        let unmatched: f32 = out.unmatched_q.iter().map(|&i| q[i].weight).sum();
+        wq - unmatched * (1.0 - EXTRA_QUERY)
+    } else {
+        wq
+    };
+    // A query word where the list has another word is a contradiction (the
+    // same name with one given name swapped is usually another person):
+    // then the list's unmatched words cost more than a plain omission.
+    let contentful = |t: &Side| matches!(t.class, TokClass::Word | TokClass::Number);
+    let conflict = out.unmatched_q.iter().any(|&i| contentful(&q[i]))
+        && out.unmatched_c.iter().any(|&j| contentful(&c[j]));
+    // Two different patronymics name two different fathers.
+    let patronymic = |t: &Side| t.class == TokClass::Patronymic;
+    let father_conflict = out.unmatched_q.iter().any(|&i| patronymic(&q[i]))
+        && out.unmatched_c.iter().any(|&j| patronymic(&c[j]));
+    if conflict {
+        let unmatched: f32 =
+            out.unmatched_c.iter().filter(|&&j| contentful(&c[j])).map(|&j| c[j].weight).sum();
+        wc += unmatched * (CONFLICT_LIST / ALPHA - 1.0);
+    }
+    if father_conflict {
+        let unmatched: f32 =
+            out.unmatched_c.iter().filter(|&&j| patronymic(&c[j])).map(|&j| c[j].weight).sum();
+        wc += unmatched * (CONFLICT_LIST / ALPHA - UNMATCHED_PATRONYMIC);
+    }
     let denom = wq + ALPHA * wc;
     out.score = if denom > 0.0 { (matched / denom).clamp(0.0, 1.0) } else { 0.0 };
     // A match that rests on one inexact token pair has nothing to
-    // corroborate it (Tesla/TESA, ABB/ABBA): count its similarity twice.
+    // corroborate it (Tesla/TESA, ABB/ABBA): its similarity counts half again.
     if let [only] = out.edges.as_slice() {
         let joined = matches!(only.how, How::JoinedQuery | How::JoinedList);
         if only.sim < 1.0 && !joined {
-            out.score *= only.sim;
+            out.score *= only.sim.sqrt();
         }
     }
     out

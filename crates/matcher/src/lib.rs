@@ -453,7 +453,14 @@ impl Matcher {
             .collect();
         let groups_a: Vec<&[u32]> =
             qa.toks.iter().map(|t| veto_index::names::groups(&t.text)).collect();
+        // Two names written in Chinese, Japanese or Korean script: each token
+        // is a whole syllable, and one syllable changed is another name
+        // (김정은/김종은), so only equal syllables count.
+        let syllabic = is_syllabic(a) && is_syllabic(b);
         let mut sim = |i: usize, j: usize| -> f32 {
+            if syllabic {
+                return if qs[i].text == cs[j].text { 1.0 } else { 0.0 };
+            }
             let s = pair_sim_text(qs[i].text, groups_a[i], cs[j].text);
             if s >= TOKEN_FLOOR {
                 s
@@ -519,6 +526,19 @@ impl Matcher {
     }
 }
 
+/// Whether most letters of `text` are Han, kana or Hangul.
+fn is_syllabic(text: &str) -> bool {
+    use veto_model::Script;
+    let (mut syl, mut letters) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if matches!(Script::of_char(c), Script::Han | Script::Kana | Script::Hangul) {
+            syl += 1;
+        }
+    }
+    letters > 0 && syl * 2 > letters
+}
+
 /// Whether `whole` can be within the joined floor of `a` + `b`: about the
 /// same length and the same first letter. Saves most edit distances.
 fn joined_plausible(whole: &str, a: &str, b: &str) -> bool {
@@ -551,56 +571,46 @@ fn role_word(r: NameRole) -> &'static str {
     }
 }
 
-/// Legal-form evidence for an indexed list name.
-fn legal_form_factor(q: &Analyzed, n: &NameEntry) -> Option<Factor> {
-    if q.legal_forms.is_empty() || n.legal.is_empty() {
+/// Score change when query and list name have the same legal form.
+pub const LEGAL_FORM_SAME: f32 = 0.02;
+/// Score change when their legal forms are of different classes (an AG is
+/// not a GmbH: same-named companies of different forms are usually
+/// different companies, parent and subsidiary at best).
+pub const LEGAL_FORM_DIFFERENT: f32 = -0.10;
+
+/// Legal-form evidence from the query's forms and classes against a list
+/// name's (canonical form, class) pairs.
+fn legal_form_evidence(q: &Analyzed, list: &[(&str, &str)]) -> Option<Factor> {
+    if q.legal_forms.is_empty() || list.is_empty() {
         return None;
     }
-    if q.legal_forms.iter().any(|f| n.legal.iter().any(|(c, _)| &**c == f)) {
-        return Some(Factor::new(
-            "legal_form",
-            0.02,
-            format!("same legal form ({})", q.legal_forms.join(", ")),
-        ));
+    if q.legal_forms.iter().any(|f| list.iter().any(|(c, _)| c == f)) {
+        let detail = format!("same legal form ({})", q.legal_forms.join(", "));
+        return Some(Factor::new("legal_form", LEGAL_FORM_SAME, detail));
     }
-    if q.legal_classes.iter().any(|c| n.legal.iter().any(|(_, g)| &**g == c)) {
+    if q.legal_classes.iter().any(|c| list.iter().any(|(_, g)| g == c)) {
         return None;
     }
-    let listed: Vec<&str> = n.legal.iter().map(|(c, _)| &**c).collect();
-    Some(Factor::new(
-        "legal_form",
-        -0.05,
-        format!(
-            "legal form {} differs from the list's {}",
-            q.legal_forms.join(", "),
-            listed.join(", ")
-        ),
-    ))
+    let listed: Vec<&str> = list.iter().map(|(c, _)| *c).collect();
+    let detail = format!(
+        "legal form {} differs from the list's {}",
+        q.legal_forms.join(", "),
+        listed.join(", ")
+    );
+    Some(Factor::new("legal_form", LEGAL_FORM_DIFFERENT, detail))
 }
 
+/// Legal-form evidence for an indexed list name.
+fn legal_form_factor(q: &Analyzed, n: &NameEntry) -> Option<Factor> {
+    let list: Vec<(&str, &str)> = n.legal.iter().map(|(c, g)| (&**c, &**g)).collect();
+    legal_form_evidence(q, &list)
+}
+
+/// Legal-form evidence between two analysed names.
 fn legal_forms_compare(a: &Analyzed, b: &Analyzed) -> Option<Factor> {
-    if a.legal_forms.is_empty() || b.legal_forms.is_empty() {
-        return None;
-    }
-    if a.legal_forms.iter().any(|f| b.legal_forms.contains(f)) {
-        return Some(Factor::new(
-            "legal_form",
-            0.02,
-            format!("same legal form ({})", a.legal_forms.join(", ")),
-        ));
-    }
-    if a.legal_classes.iter().any(|c| b.legal_classes.contains(c)) {
-        return None;
-    }
-    Some(Factor::new(
-        "legal_form",
-        -0.05,
-        format!(
-            "legal form {} differs from {}",
-            a.legal_forms.join(", "),
-            b.legal_forms.join(", ")
-        ),
-    ))
+    let list: Vec<(&str, &str)> =
+        b.legal_forms.iter().zip(&b.legal_classes).map(|(c, g)| (c.as_str(), g.as_str())).collect();
+    legal_form_evidence(a, &list)
 }
 
 #[cfg(test)]
