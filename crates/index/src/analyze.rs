@@ -157,12 +157,13 @@ fn abd_compound(words: &[&str], i: usize) -> Option<(usize, [String; 2])> {
     let rest = &w[prefix.len()..];
     // abdullah: the article's l doubles into the name.
     let rest = if prefix.ends_with('l') && rest.starts_with("lah") { "lah" } else { rest };
-    (rest.len() >= 3).then(|| (1, ["abd".to_string(), canon(rest)]))
+    // Joined, the name after the article may be short (ABDULHAI, عبدالحی).
+    (rest.len() >= 2).then(|| (1, ["abd".to_string(), canon(rest)]))
 }
 
-/// Arabic compounds lists write joined or apart: `X allah` (Hidayat Allah,
-/// HIDAYATULLAH, Nasrallah) and `X al-din` (Jalal al-Din, JALALUDDIN,
-/// NOUREDDINE, SALAHALDIN). Each spelling is split into the stem and one
+/// Arabic and Persian compounds lists write joined or apart: `X allah`
+/// (Hidayat Allah, HIDAYATULLAH, Nasrallah), `X al-din` (Jalal al-Din,
+/// JALALUDDIN, NOUREDDINE, SALAHALDIN) and `X zadeh` (AKHUNDZADA). Each spelling is split into the stem and one
 /// canonical second token, `lah` or `din`, so every spelling aligns.
 const SUFFIXES: &[(&str, &str)] = &[
     ("oullah", "lah"),
@@ -183,6 +184,9 @@ const SUFFIXES: &[(&str, &str)] = &[
     ("eldin", "din"),
     ("aldeen", "din"),
     ("uddeen", "din"),
+    ("zadeh", "zad"),
+    ("zada", "zad"),
+    ("zade", "zad"),
 ];
 
 /// The standalone forms of the second part (`allah`, `al-din`, `ud din`).
@@ -193,6 +197,11 @@ fn compound_tail(words: &[&str], i: usize) -> Option<(usize, &'static str)> {
     }
     if matches!(w, "din" | "deen" | "dine" | "eddine" | "uddin" | "uddine" | "eddin") {
         return Some((1, "din"));
+    }
+    // Persian -zadeh ("son of"), written apart or joined: AKHUNDZADA,
+    // آخوند زاده.
+    if matches!(w, "zadeh" | "zada" | "zade" | "zadh" | "zad") {
+        return Some((1, "zad"));
     }
     let next = words.get(i + 1)?;
     if matches!(w, "al" | "el" | "ud" | "ad" | "ed" | "od")
@@ -291,6 +300,9 @@ mod tests {
         assert_eq!(toks("NOUREDDINE"), ["nour", "din"]);
         assert_eq!(toks("Mullah Omar"), ["mullah", "omar"]);
         assert_eq!(toks("ALADDIN"), ["aladdin"]);
+        assert_eq!(toks("ABDULHAI SALEK"), ["abd", "hai", "salek"]);
+        assert_eq!(toks("AKHUNDZADA"), ["akhund", "zad"]);
+        assert_eq!(toks("Akhund Zadeh"), ["akhund", "zad"]);
         assert_eq!(toks("Brigade Forty-Four"), ["brigade", "44"]);
         assert_eq!(toks("V. Putin"), ["v", "putin"]);
         assert_eq!(toks("PUTIN, Vladimir"), ["vladimir", "putin"]);
