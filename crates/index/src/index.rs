@@ -552,7 +552,16 @@ impl Index {
                     Composite::Joined { i, vocab, sim } => {
                         (vocab, sim * (q.toks[i].weight + q.toks[i + 1].weight) * 0.5)
                     }
-                    Composite::Split { i, a, .. } => (a, q.toks[i].weight * 0.5),
+                    // Retrieve through the rarer part: `muhammad` + `ehsan`
+                    // by `ehsan`, not through thousands of Muhammads.
+                    Composite::Split { i, a, b } => {
+                        let rarer = if self.vocab.df[a as usize] <= self.vocab.df[b as usize] {
+                            a
+                        } else {
+                            b
+                        };
+                        (rarer, q.toks[i].weight * 0.5)
+                    }
                 };
                 for &n in self.postings(v) {
                     bump(n, w, acc, touched);

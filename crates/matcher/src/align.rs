@@ -137,8 +137,12 @@ pub fn align(
     }
     // Joined pairs: only between word-like tokens, and only when the
     // joined form is closer than the parts would be.
-    let joinable =
-        |t: &Side| matches!(t.class, TokClass::Word | TokClass::Particle | TokClass::Patronymic);
+    let joinable = |t: &Side| {
+        matches!(
+            t.class,
+            TokClass::Word | TokClass::Particle | TokClass::Patronymic | TokClass::Honorific
+        )
+    };
     for i in 0..q.len().saturating_sub(1) {
         if !joinable(&q[i]) || !joinable(&q[i + 1]) {
             continue;
