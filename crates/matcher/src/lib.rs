@@ -198,7 +198,16 @@ impl Matcher {
             })
         };
         let composites = &q.composites;
+        let abjad = q.toks.first().is_some_and(|t| t.abjad);
         let mut joined = |whole: &str, a: &str, b: &str| -> f32 {
+            // Read from an abjad, `al sid` is ELSSEID and `bnhsin` BEN
+            // HASSINE: compare the consonants of the joined form.
+            if abjad {
+                let s = veto_index::sim::abjad_sim(whole, &format!("{a}{b}"));
+                if s >= TOKEN_FLOOR {
+                    return s;
+                }
+            }
             if !joined_plausible(whole, a, b) {
                 return 0.0;
             }
