@@ -52,6 +52,9 @@ const CANDIDATES: usize = 60;
 /// The floor for a token to match two joined tokens (spelling only).
 use veto_index::JOINED_FLOOR;
 
+/// How many candidate names an abjad query hands to scoring.
+const ABJAD_CANDIDATES: usize = 150;
+
 /// Candidates always scored, whatever their estimate.
 const MIN_SCORED: usize = 15;
 /// Beyond [`MIN_SCORED`], candidates whose estimate is below this fraction of
@@ -260,12 +263,16 @@ impl Matcher {
                 .map(|t| Side { text: &t.text, class: t.class, weight: t.weight })
                 .collect();
             let mut cache = SimCache::default();
-            let cands = self.index.candidates(q, CANDIDATES);
+            // A query read from an abjad is uncertain (no short vowels), so
+            // its estimates rank less reliably: score more candidates.
+            let abjad = q.toks.first().is_some_and(|t| t.abjad);
+            let limit = if abjad { ABJAD_CANDIDATES } else { CANDIDATES };
+            let cands = self.index.candidates(q, limit);
             let top = cands.first().map_or(0.0, |c| c.1);
             for (k, (name_idx, estimate)) in cands.into_iter().enumerate() {
                 // Past the first few, candidates whose estimate is far below
                 // the best one's cannot come near it after scoring.
-                if k >= MIN_SCORED && estimate < PRUNE_RATIO * top {
+                if !abjad && k >= MIN_SCORED && estimate < PRUNE_RATIO * top {
                     break;
                 }
                 let n = &self.index.names[name_idx as usize];
