@@ -23,6 +23,12 @@ pub fn compact(v: Value) -> Value {
     }
 }
 
+/// A score for JSON output: three decimals, so that an `f32` does not print
+/// as 0.800000011920929.
+pub fn score(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
+}
+
 /// Formats a count with thousands separators (`14,965`).
 pub fn count(n: impl Into<u64>) -> String {
     let s = n.into().to_string();

@@ -1,6 +1,12 @@
 //! Explanations: why a hit scored what it did, in words an analyst reads.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+
+/// Writes an `f32` score as a decimal with three places, so that JSON shows
+/// 0.45 rather than 0.44999998807907104.
+fn score<S: Serializer>(x: &f32, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64((f64::from(*x) * 1000.0).round() / 1000.0)
+}
 
 /// One factor that moved the score.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -9,6 +15,7 @@ pub struct Factor {
     /// `legal_form`, `weak_alias`).
     pub factor: &'static str,
     /// How much it moved the score.
+    #[serde(serialize_with = "score")]
     pub delta: f32,
     /// What it found.
     pub detail: String,
@@ -29,6 +36,7 @@ pub struct TokenMatch {
     /// The list token(s).
     pub list: String,
     /// Their similarity.
+    #[serde(serialize_with = "score")]
     pub similarity: f32,
     /// How they matched: exact, similar, synonym, initial, joined.
     pub how: String,
@@ -42,6 +50,7 @@ pub struct Explanation {
     /// The name the query matched best.
     pub matched_name: String,
     /// The score of the name alone.
+    #[serde(serialize_with = "score")]
     pub name_score: f32,
     /// Aligned tokens.
     pub tokens: Vec<TokenMatch>,

@@ -6,7 +6,7 @@ use veto_matcher::Matcher;
 
 use crate::args::{Cli, CompareArgs, OutputFormat};
 use crate::cmd::screen::load_entities;
-use crate::output::print_json;
+use crate::output::{self, print_json};
 use crate::Outcome;
 
 /// Runs `veto compare`.
@@ -16,8 +16,8 @@ pub fn run(cli: &Cli, args: &CompareArgs) -> Result<Outcome> {
     let over = score >= veto_matcher::DEFAULT_THRESHOLD;
     match args.format {
         OutputFormat::Json => print_json(&json!({
-            "a": args.a, "b": args.b, "score": (score * 1000.0).round() / 1000.0,
-            "match": over, "threshold": veto_matcher::DEFAULT_THRESHOLD, "explanation": ex,
+            "a": args.a, "b": args.b, "score": output::score(score),
+            "match": over, "threshold": output::score(veto_matcher::DEFAULT_THRESHOLD), "explanation": ex,
         }))?,
         OutputFormat::Table => {
             println!("{score:.3}  {}", if over { "match" } else { "no match" });

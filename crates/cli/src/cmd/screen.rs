@@ -11,7 +11,7 @@ use veto_matcher::{Hit, Matcher, Query, QueryId, ScreenOptions, DEFAULT_THRESHOL
 use veto_model::{Entity, Kind};
 
 use crate::args::{Cli, OutputFormat, ScreenArgs};
-use crate::output::print_json;
+use crate::output::{print_json, score};
 use crate::{home, Outcome};
 
 /// Loads the entities to screen against: `--list` files parsed now, or the
@@ -31,7 +31,7 @@ pub fn hit_json(m: &Matcher, h: &Hit) -> Value {
     let e = m.entity(h);
     json!({
         "entity_id": e.id,
-        "score": (h.score * 1000.0).round() / 1000.0,
+        "score": score(h.score),
         "name": e.primary_name(),
         "matched_name": h.explanation.matched_name,
         "source": e.source,
@@ -67,7 +67,7 @@ pub fn run(cli: &Cli, args: &ScreenArgs) -> Result<Outcome> {
     match args.format {
         OutputFormat::Json => {
             let hits: Vec<Value> = hits.iter().map(|h| hit_json(&matcher, h)).collect();
-            print_json(&json!({"query": query.name, "threshold": threshold, "hits": hits}))?;
+            print_json(&json!({"query": query.name, "threshold": score(threshold), "hits": hits}))?;
         }
         OutputFormat::Table => {
             let mut out = std::io::stdout().lock();
