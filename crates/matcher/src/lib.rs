@@ -225,12 +225,7 @@ impl Matcher {
                     }
                 }
             }
-            let s = veto_index::sim::spelling_sim(whole, &format!("{a}{b}"));
-            if s >= JOINED_FLOOR {
-                s
-            } else {
-                0.0
-            }
+            joined_spelling(whole, a, b)
         };
         align(qs, &cs, &mut sim, &mut joined)
     }
@@ -382,14 +377,8 @@ impl Matcher {
             .edges
             .iter()
             .map(|e| {
-                let query = match e.q.1 {
-                    Some(i2) => format!("{} {}", qt(e.q.0), qt(i2)),
-                    None => qt(e.q.0),
-                };
-                let list = match e.c.1 {
-                    Some(j2) => format!("{} {}", ct(e.c.0), ct(j2)),
-                    None => ct(e.c.0),
-                };
+                let (query, list) =
+                    edge_words(e, |i| &q.toks[i].text, |j| self.index.vocab.text(n.toks[j]));
                 let how = match e.how {
                     How::Exact => "exact",
                     How::Initial => "initial",
@@ -484,17 +473,7 @@ impl Matcher {
                 0.0
             }
         };
-        let mut joined = |whole: &str, x: &str, y: &str| -> f32 {
-            if !joined_plausible(whole, x, y) {
-                return 0.0;
-            }
-            let s = veto_index::sim::spelling_sim(whole, &format!("{x}{y}"));
-            if s >= JOINED_FLOOR {
-                s
-            } else {
-                0.0
-            }
-        };
+        let mut joined = |whole: &str, x: &str, y: &str| joined_spelling(whole, x, y);
         let al = align(&qs, &cs, &mut sim, &mut joined);
         let mut factors: Vec<Factor> = Vec::new();
         if let Some(f) = legal_forms_compare(&qa.analyzed, &cb) {
@@ -505,14 +484,7 @@ impl Matcher {
             .edges
             .iter()
             .map(|e| {
-                let query = match e.q.1 {
-                    Some(i2) => format!("{} {}", qs[e.q.0].text, qs[i2].text),
-                    None => qs[e.q.0].text.to_string(),
-                };
-                let list = match e.c.1 {
-                    Some(j2) => format!("{} {}", cs[e.c.0].text, cs[j2].text),
-                    None => cs[e.c.0].text.to_string(),
-                };
+                let (query, list) = edge_words(e, |i| qs[i].text, |j| cs[j].text);
                 TokenMatch {
                     query,
                     list,
@@ -553,6 +525,34 @@ fn is_syllabic(text: &str) -> bool {
         }
     }
     letters > 0 && syl * 2 > letters
+}
+
+/// The similarity of a token and two joined tokens by spelling, 0 under
+/// [`JOINED_FLOOR`] or when a cheap check rules it out.
+fn joined_spelling(whole: &str, a: &str, b: &str) -> f32 {
+    if !joined_plausible(whole, a, b) {
+        return 0.0;
+    }
+    let s = veto_index::sim::spelling_sim(whole, &format!("{a}{b}"));
+    if s >= JOINED_FLOOR {
+        s
+    } else {
+        0.0
+    }
+}
+
+/// The query and list words of an edge (two words for a joined side).
+fn edge_words<'a>(
+    e: &align::Edge,
+    q: impl Fn(usize) -> &'a str,
+    c: impl Fn(usize) -> &'a str,
+) -> (String, String) {
+    let words =
+        |(first, second): (usize, Option<usize>), text: &dyn Fn(usize) -> &'a str| match second {
+            Some(k) => format!("{} {}", text(first), text(k)),
+            None => text(first).to_string(),
+        };
+    (words(e.q, &q), words(e.c, &c))
 }
 
 /// Whether `whole` can be within the joined floor of `a` + `b`: about the
