@@ -386,20 +386,7 @@ impl Index {
         }
         let numeric = text.bytes().any(|b| b.is_ascii_digit());
         if !numeric && text.len() >= 2 {
-            // The map holds every vocabulary token and its one-deletion
-            // variants, so looking up the query and its own deletions finds
-            // tokens one insertion, deletion or substitution away (and
-            // adjacent swaps, through a shared deletion).
-            if let Some(vs) = self.deletes.get(&hash_str(text.as_bytes())) {
-                cand.extend_from_slice(vs);
-            }
-            if text.len() >= 3 {
-                for d in deletions(text) {
-                    if let Some(vs) = self.deletes.get(&d) {
-                        cand.extend_from_slice(vs);
-                    }
-                }
-            }
+            self.extend_one_edit(text, &mut cand);
             let sk = skeleton(text);
             if sk.len() >= 3 {
                 if let Some(vs) = self.skeletons.get(&hash_str(sk.as_bytes())) {
@@ -436,6 +423,17 @@ impl Index {
     /// Vocabulary tokens within one edit of `text` (exact included).
     fn spelling_candidates(&self, text: &str) -> Vec<u32> {
         let mut cand = Vec::new();
+        self.extend_one_edit(text, &mut cand);
+        cand.sort_unstable();
+        cand.dedup();
+        cand
+    }
+
+    /// Adds the vocabulary tokens within one edit of `text`. The map holds
+    /// every vocabulary token and its one-deletion variants, so looking up
+    /// the text and its own deletions finds tokens one insertion, deletion
+    /// or substitution away (and adjacent swaps, through a shared deletion).
+    fn extend_one_edit(&self, text: &str, cand: &mut Vec<u32>) {
         if let Some(vs) = self.deletes.get(&hash_str(text.as_bytes())) {
             cand.extend_from_slice(vs);
         }
@@ -446,9 +444,6 @@ impl Index {
                 }
             }
         }
-        cand.sort_unstable();
-        cand.dedup();
-        cand
     }
 
     /// Similarity of a query token (with its synonym groups) and a
