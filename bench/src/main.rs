@@ -10,6 +10,8 @@
 //! target/release/veto-bench nomenklatura  # 826 labelled name pairs
 //! target/release/veto-bench cross-script  # non-Latin queries
 //! target/release/veto-bench speed         # latency, throughput, build, RSS
+//! target/release/veto-bench scan          # veto scan: recall, false mentions, MB/s
+//! target/release/veto-bench scan-corpus DIR  # write the scan corpus for `veto scan DIR`
 //! target/release/veto-bench all           # everything
 //! ```
 
@@ -17,6 +19,7 @@ mod import;
 mod machine;
 mod quality;
 mod rng;
+mod scan;
 
 use anyhow::{bail, Result};
 
@@ -38,6 +41,11 @@ fn main() -> Result<()> {
         Some("nomenklatura") => quality::bench_nomenklatura(),
         Some("cross-script") => quality::bench_cross_script(),
         Some("speed") => quality::bench_speed(runs),
+        Some("scan") => scan::bench_scan(runs),
+        Some("scan-corpus") => {
+            let dir = args.get(1).map_or("scan-corpus", String::as_str);
+            scan::write_corpus(std::path::Path::new(dir), &quality::corpus()?, 25)
+        }
         Some("all") | None => {
             import::bench_import(runs)?;
             import::bench_load(runs)?;

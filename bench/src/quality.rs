@@ -54,7 +54,7 @@ pub struct Case {
     pub expected: HashSet<u32>,
 }
 
-fn name_key(name: &str) -> String {
+pub(crate) fn name_key(name: &str) -> String {
     let mut t = veto_index::names::tokens(name);
     t.sort();
     t.join(" ")
@@ -73,7 +73,7 @@ fn latin_words(full: &str) -> Vec<String> {
 
 const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
 
-fn typo(rng: &mut Rng, w: &str) -> String {
+pub(crate) fn typo(rng: &mut Rng, w: &str) -> String {
     let mut b: Vec<u8> = w.to_ascii_lowercase().into_bytes();
     if b.len() < 2 {
         return w.to_string();
@@ -185,7 +185,7 @@ const CYR: &[(&str, &str)] = &[
     ("q", "к"),
 ];
 
-fn to_cyrillic(name: &str) -> String {
+pub(crate) fn to_cyrillic(name: &str) -> String {
     let s = name.to_lowercase();
     let mut out = String::new();
     let mut i = 0;
@@ -231,7 +231,7 @@ const LEGAL_SWAPS: &[(&str, &[&str])] = &[
     ("GMBH", &["GESELLSCHAFT MIT BESCHRAENKTER HAFTUNG"]),
 ];
 
-fn legal_variant(rng: &mut Rng, name: &str) -> Option<String> {
+pub(crate) fn legal_variant(rng: &mut Rng, name: &str) -> Option<String> {
     let up = name.to_uppercase();
     for (from, tos) in LEGAL_SWAPS {
         let words: Vec<&str> = up.split_whitespace().collect();
@@ -432,7 +432,7 @@ pub fn script_cases(entities: &[Entity], max: usize) -> Vec<Case> {
     cases
 }
 
-const COMPANIES: &[&str] = &[
+pub(crate) const COMPANIES: &[&str] = &[
     "Siemens AG",
     "Volkswagen AG",
     "BASF SE",
@@ -618,7 +618,7 @@ const COMPANIES: &[&str] = &[
     "Saipem S.p.A.",
 ];
 
-const GIVEN: &[&str] = &[
+pub(crate) const GIVEN: &[&str] = &[
     "John",
     "Mary",
     "Giuseppe",
@@ -650,7 +650,7 @@ const GIVEN: &[&str] = &[
     "Robert",
     "Karen",
 ];
-const FAMILY: &[&str] = &[
+pub(crate) const FAMILY: &[&str] = &[
     "Smith",
     "Rossi",
     "Muller",

@@ -44,6 +44,44 @@ pub enum Command {
     Screen(ScreenArgs),
     /// Score two names against each other, with the explanation.
     Compare(CompareArgs),
+    /// Find listed names in documents and payment messages (text, HTML, MT103/MT202,
+    /// pacs.008/pacs.009), with their positions.
+    Scan(ScanArgs),
+}
+
+/// Output format of `veto scan`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ScanFormat {
+    /// One line per mention, then why.
+    #[default]
+    Text,
+    /// One JSON object per mention.
+    Jsonl,
+}
+
+/// Arguments of `veto scan`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Files or directories to scan (`-` reads standard input). A `.jsonl` file is a
+    /// batch of messages: one `{"id", "text", "format"?}` object per line.
+    #[arg(value_name = "FILE|DIR|-", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ScanFormat,
+    /// Report mentions scoring at least this (default: the scanner's default).
+    #[arg(long)]
+    pub threshold: Option<f32>,
+    /// Read every input as this format instead of recognizing it: text, html, mt, xml
+    /// (ISO 20022), jsonl.
+    #[arg(long, value_name = "FORMAT")]
+    pub input_format: Option<String>,
+    /// Write the mentions here instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Scan against these list files (parsed now) instead of the store.
+    #[arg(long = "list", value_name = "FILE")]
+    pub lists: Vec<PathBuf>,
 }
 
 /// `veto screen`.

@@ -5,6 +5,7 @@ mod diff;
 mod entity;
 mod import;
 mod lists;
+mod scan;
 mod screen;
 mod update;
 
@@ -23,5 +24,6 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Diff(a) => diff::run(&cli, a),
         Command::Screen(a) => screen::run(&cli, a),
         Command::Compare(a) => compare::run(&cli, a),
+        Command::Scan(a) => scan::run(&cli, a),
     }
 }

@@ -6,5 +6,6 @@
 mod util;
 
 mod import;
+mod scan;
 mod screen;
 mod update;

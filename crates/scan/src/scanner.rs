@@ -1,0 +1,879 @@
+//! The scanner: finds listed names inside a text segment.
+//!
+//! See DESIGN.md ("Scanning free text") for the algorithm and the evidence rule. In short:
+//!
+//! 1. The segment is tokenized once (folded, transliterated, with byte spans). Each distinct
+//!    token is looked up once per [`ScanState`] and its *neighbours* (similar list tokens)
+//!    cached, so the cost per token of running text is a hash lookup.
+//! 2. Every list name has one or two *anchor* tokens, its rarest. A text token similar to an
+//!    anchor proposes that name; the tokens around it are compared with the name's tokens
+//!    and, when enough of the name's weight is there, the covered span becomes a candidate.
+//! 3. Each candidate span (widened to adjacent legal forms) is screened by the matcher, the
+//!    same scoring as `veto screen`; the span is narrowed to the tokens the hit aligned and,
+//!    if it changed, screened again.
+//! 4. A hit becomes a mention only with enough evidence: several tokens carrying real
+//!    rarity, or a single rare token that is a whole listed name and not an everyday word,
+//!    or an identifier of the entity found in the same segment.
+
+use std::ops::Range;
+
+use veto_index::analyze::TokClass;
+use veto_index::{FxMap, TOKEN_FLOOR};
+use veto_matcher::{Explanation, Factor, Matcher, Query, QueryId, ScreenOptions};
+use veto_model::IdKind;
+use veto_names::Tokenizer;
+
+use crate::words::CommonWords;
+
+/// The default threshold of a mention's score.
+pub const DEFAULT_SCAN_THRESHOLD: f32 = veto_matcher::DEFAULT_THRESHOLD;
+
+/// Text tokens similar to an anchor at least this much propose its names.
+const ANCHOR_SIM: f32 = 0.8;
+/// A proposed name is screened when the tokens around the anchor cover at
+/// least this share of its weight.
+const MIN_COVER: f32 = 0.6;
+/// A word this frequent (Zipf × 10) is an everyday word: matched exactly
+/// only, never a mention on its own.
+const COMMON_ZIPF: u8 = 30;
+/// Words this frequent are function words (to, new, said): never anchors.
+const FUNCTION_ZIPF: u8 = 55;
+/// A mention of several tokens needs this much list rarity in total.
+const MIN_RARITY: f32 = 0.9;
+/// A single-token mention needs a token at least this rare in the lists.
+const SINGLE_RARITY: f32 = 0.6;
+/// A token at least this rare in the lists is distinctive: a mention needs one.
+const DISTINCT: f32 = 0.5;
+/// The list name's tokens a mention matches must carry this share of its weight.
+const LIST_COVER: f32 = 0.6;
+/// The token cache is emptied when it grows past this many entries.
+const CACHE_LIMIT: usize = 400_000;
+/// At most this many entities are reported for one span of text.
+const PER_SPAN: usize = 3;
+/// The cache of screened spans is emptied when it grows past this.
+const SCREEN_CACHE_LIMIT: usize = 50_000;
+/// Hits asked of the matcher per span (several entities often share a name).
+const SCREEN_LIMIT: usize = 10;
+
+/// Scanning options.
+#[derive(Clone, Copy, Debug)]
+pub struct ScanOptions {
+    /// Report mentions scoring at least this.
+    pub threshold: f32,
+}
+
+impl Default for ScanOptions {
+    fn default() -> ScanOptions {
+        ScanOptions { threshold: DEFAULT_SCAN_THRESHOLD }
+    }
+}
+
+/// A piece of text to scan: a whole document, or one field of a message.
+#[derive(Clone, Debug)]
+pub struct Segment<'a> {
+    /// The text. Byte `i` of it is byte `offset + i` of the original input.
+    pub text: &'a str,
+    /// Where the text starts in the original input.
+    pub offset: usize,
+    /// The message field it came from (`59`, `Cdtr/Nm`), if any.
+    pub field: Option<String>,
+}
+
+/// A listed name found in the text.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// Index of the entity in the matcher's entities.
+    pub entity: u32,
+    /// The score.
+    pub score: f32,
+    /// Byte range in the original input.
+    pub span: Range<usize>,
+    /// The text of the span, as written.
+    pub text: String,
+    /// The field it was found in, for messages.
+    pub field: Option<String>,
+    /// Why.
+    pub explanation: Explanation,
+}
+
+/// What the scanner knows about one distinct folded token.
+#[derive(Debug, Default)]
+struct TokInfo {
+    /// Similar list tokens, by vocabulary id (sorted), with similarity.
+    nbrs: Box<[(u32, f32)]>,
+    /// Everyday-word frequency (Zipf × 10).
+    zipf: u8,
+    /// Whether some neighbour is an anchor of some name.
+    anchor: bool,
+    /// The vocabulary id of the token itself; for an everyday word, the only
+    /// anchor it can be.
+    exact: Option<u32>,
+    /// Entities having this token as an identifier.
+    ids: Box<[(u32, IdKind)]>,
+}
+
+/// One token of the segment being scanned.
+#[derive(Clone, Copy, Debug)]
+struct STok {
+    start: usize,
+    end: usize,
+    info: u32,
+    /// Sentence number: names do not cross sentence ends.
+    sentence: u32,
+}
+
+/// Per-thread scratch: the token cache and buffers. Create one per thread
+/// and pass it to every [`Scanner::scan`] call of that thread.
+#[derive(Debug, Default)]
+pub struct ScanState {
+    cache: FxMap<Box<str>, u32>,
+    infos: Vec<TokInfo>,
+    texts: Vec<Box<str>>,
+    tokenizer: Tokenizer,
+    toks: Vec<STok>,
+    /// Hits of spans already screened, by their text: counterparties recur.
+    screens: FxMap<Box<str>, Vec<veto_matcher::Hit>>,
+    scanner_id: usize,
+}
+
+impl ScanState {
+    /// An empty state.
+    pub fn new() -> ScanState {
+        ScanState::default()
+    }
+}
+
+/// The scanner: anchors and identifiers of one matcher's lists.
+#[derive(Debug)]
+pub struct Scanner<'m> {
+    matcher: &'m Matcher,
+    anchor_off: Vec<u32>,
+    anchor_post: Vec<u32>,
+    /// Identifier key (lowercase letters and digits) → entities.
+    ids: FxMap<String, Vec<(u32, IdKind)>>,
+    words: &'static CommonWords,
+}
+
+/// Identifier kinds distinctive enough to find in running text.
+fn scannable_id(kind: IdKind, key: &str) -> bool {
+    let digits = key.bytes().filter(u8::is_ascii_digit).count();
+    match kind {
+        IdKind::SwiftBic => key.len() == 8 || key.len() == 11,
+        IdKind::Imo => key.len() == 7 && digits == 7,
+        IdKind::Lei | IdKind::DigitalCurrency => key.len() >= 12,
+        IdKind::Mmsi => key.len() == 9 && digits == 9,
+        IdKind::Passport
+        | IdKind::NationalId
+        | IdKind::TaxId
+        | IdKind::Registration
+        | IdKind::AircraftSerial
+        | IdKind::Other => {
+            // Long enough not to be an amount or a date, with digits.
+            (digits >= 1 && key.len() >= 8 && digits < key.len()) || digits >= 9
+        }
+        _ => false,
+    }
+}
+
+impl<'m> Scanner<'m> {
+    /// Builds the scanner's tables over a matcher's lists (tens of milliseconds).
+    pub fn new(matcher: &'m Matcher) -> Scanner<'m> {
+        let index = matcher.index();
+        let nv = index.vocab.len();
+        // Anchors: the token of each name that is least likely in ordinary
+        // text: not an everyday word if the name has one, else its rarest.
+        // A second distinctive token is an anchor too, so that a misspelling
+        // beyond repair of one of them still leaves the name findable.
+        let words = CommonWords::get();
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        for (ni, n) in index.names.iter().enumerate() {
+            let content = |j: &usize| {
+                !matches!(
+                    n.classes[*j],
+                    TokClass::Initial
+                        | TokClass::Particle
+                        | TokClass::Honorific
+                        | TokClass::OrgSymbol
+                )
+            };
+            let mut order: Vec<usize> = (0..n.toks.len()).filter(content).collect();
+            if order.is_empty() {
+                order = (0..n.toks.len()).filter(|&j| n.classes[j] != TokClass::Initial).collect();
+            }
+            // Numbers and one- or two-letter tokens are everywhere in text.
+            let everyday = |j: usize| {
+                let t = index.vocab.text(n.toks[j]);
+                t.len() <= 2
+                    || t.bytes().all(|b| b.is_ascii_digit())
+                    || words.zipf10(t) >= COMMON_ZIPF
+            };
+            // A name that can never make a mention needs no anchor: one with no
+            // distinctive token, or a single word that is an everyday word or
+            // a person's (see the evidence rule).
+            let max_w = n.weights.iter().copied().fold(0.0f32, f32::max);
+            if max_w < DISTINCT {
+                continue;
+            }
+            if order.len() == 1 && n.toks.len() == 1 {
+                let kind = matcher.entities()[n.entity as usize].kind;
+                if everyday(order[0]) || kind == veto_model::Kind::Person {
+                    continue;
+                }
+            }
+            order.sort_by(|&a, &b| {
+                everyday(a).cmp(&everyday(b)).then(n.weights[b].total_cmp(&n.weights[a]))
+            });
+            // A function word ("to", "new", "said") would test every sentence:
+            // anchor on the name's other words.
+            order.retain(|&j| words.zipf10(index.vocab.text(n.toks[j])) < FUNCTION_ZIPF);
+            for (k, &j) in order.iter().take(2).enumerate() {
+                if k == 0 || (!everyday(j) && n.weights[j] >= DISTINCT) {
+                    pairs.push((n.toks[j], ni as u32));
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut anchor_off = vec![0u32; nv + 1];
+        for &(v, _) in &pairs {
+            anchor_off[v as usize + 1] += 1;
+        }
+        for i in 0..nv {
+            anchor_off[i + 1] += anchor_off[i];
+        }
+        let anchor_post = pairs.into_iter().map(|(_, n)| n).collect();
+
+        let mut ids: FxMap<String, Vec<(u32, IdKind)>> = FxMap::default();
+        for (ei, e) in matcher.entities().iter().enumerate() {
+            for id in &e.identifiers {
+                let key = veto_matcher::evidence::id_key(&id.value).to_ascii_lowercase();
+                if key.is_ascii() && scannable_id(id.kind, &key) {
+                    let slot = ids.entry(key).or_default();
+                    if !slot.iter().any(|&(x, _)| x == ei as u32) {
+                        slot.push((ei as u32, id.kind));
+                    }
+                }
+            }
+        }
+        Scanner { matcher, anchor_off, anchor_post, ids, words: CommonWords::get() }
+    }
+
+    /// The matcher the scanner reports against.
+    pub fn matcher(&self) -> &'m Matcher {
+        self.matcher
+    }
+
+    fn anchors(&self, v: u32) -> &[u32] {
+        let (a, b) =
+            (self.anchor_off[v as usize] as usize, self.anchor_off[v as usize + 1] as usize);
+        &self.anchor_post[a..b]
+    }
+
+    /// Looks a folded token up, computing and caching what is known about it.
+    fn info(&self, st: &mut CacheParts<'_>, text: &str, numeric: bool) -> u32 {
+        if let Some(&i) = st.cache.get(text) {
+            return i;
+        }
+        let index = self.matcher.index();
+        let zipf = self.words.zipf10(text);
+        let in_vocab = index.vocab.id(text);
+        let mut nbrs: Vec<(u32, f32)> = if numeric {
+            in_vocab.map(|v| vec![(v, 1.0)]).unwrap_or_default()
+        } else if in_vocab.is_some() || (zipf < COMMON_ZIPF && text.len() >= 3) {
+            // A list token's neighbours are precomputed; an everyday word
+            // that no list name contains is not a misspelt name.
+            index.neighbors(text)
+        } else {
+            Vec::new()
+        };
+        nbrs.sort_unstable_by_key(|&(v, _)| v);
+        let exact_only = zipf >= COMMON_ZIPF;
+        let anchor = nbrs.iter().any(|&(v, s)| {
+            (if exact_only { Some(v) == in_vocab } else { s >= ANCHOR_SIM })
+                && !self.anchors(v).is_empty()
+        });
+        let mut ids: Vec<(u32, IdKind)> = Vec::new();
+        if text.len() >= 7 {
+            if let Some(found) = self.ids.get(text) {
+                ids.extend_from_slice(found);
+            }
+            // A BIC with a branch code: SABRRUMMXXX is SABRRUMM.
+            if text.len() == 11 && text.is_ascii() {
+                if let Some(found) = self.ids.get(&text[..8]) {
+                    ids.extend(found.iter().filter(|(_, k)| *k == IdKind::SwiftBic));
+                }
+            }
+        }
+        if st.infos.len() >= CACHE_LIMIT {
+            st.cache.clear();
+            st.infos.clear();
+            st.texts.clear();
+        }
+        let i = st.infos.len() as u32;
+        st.infos.push(TokInfo {
+            nbrs: nbrs.into(),
+            zipf,
+            anchor,
+            exact: in_vocab,
+            ids: ids.into(),
+        });
+        st.texts.push(text.into());
+        st.cache.insert(text.into(), i);
+        i
+    }
+
+    /// Scans one segment and returns its mentions, in text order.
+    pub fn scan(
+        &self,
+        seg: &Segment<'_>,
+        opts: &ScanOptions,
+        state: &mut ScanState,
+    ) -> Vec<Mention> {
+        let me = self as *const _ as usize;
+        if state.scanner_id != me {
+            // The cache holds vocabulary ids of another scanner's index.
+            state.cache.clear();
+            state.infos.clear();
+            state.texts.clear();
+            state.screens.clear();
+            state.scanner_id = me;
+        }
+        if state.screens.len() >= SCREEN_CACHE_LIMIT {
+            state.screens.clear();
+        }
+        let ScanState { cache, infos, texts, tokenizer, toks, screens, .. } = state;
+        toks.clear();
+        let mut parts = CacheParts { cache, infos, texts };
+        let mut sentence = 0u32;
+        let mut prev_end = 0usize;
+        let mut prev_short = true;
+        tokenizer.for_each_token(seg.text, |t| {
+            if prev_end > 0
+                && sentence_break(seg.text.get(prev_end..t.start).unwrap_or(""), prev_short)
+            {
+                sentence += 1;
+            }
+            let info = self.info(&mut parts, t.text, t.numeric);
+            toks.push(STok { start: t.start, end: t.end, info, sentence });
+            prev_end = t.end;
+            prev_short = t.text.len() <= 1 || is_abbreviation(t.text);
+        });
+        let infos: &[TokInfo] = parts.infos;
+        let texts: &[Box<str>] = parts.texts;
+        let ctx = Ctx { scanner: self, seg, toks, infos, texts, opts };
+        ctx.run(screens)
+    }
+}
+
+/// Whether the characters between two tokens end a sentence: a blank line, or
+/// `.`, `!`, `?` or `;` after a word that is not an initial or abbreviation.
+fn sentence_break(gap: &str, after_short: bool) -> bool {
+    if gap.contains("\n\n") || gap.contains("\n\r\n") {
+        return true;
+    }
+    gap.contains(['!', '?', ';']) || (gap.contains('.') && !after_short)
+}
+
+/// Words usually written with a period that does not end a sentence.
+fn is_abbreviation(t: &str) -> bool {
+    matches!(
+        t,
+        "co" | "ltd"
+            | "inc"
+            | "corp"
+            | "llc"
+            | "jsc"
+            | "sa"
+            | "ag"
+            | "bv"
+            | "nv"
+            | "gmbh"
+            | "spa"
+            | "srl"
+            | "plc"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "st"
+            | "no"
+            | "jr"
+            | "sr"
+            | "gen"
+            | "col"
+            | "lt"
+            | "capt"
+            | "prof"
+            | "sh"
+            | "cv"
+            | "de"
+            | "rl"
+            | "pt"
+            | "tbk"
+            | "bhd"
+            | "pte"
+            | "pvt"
+            | "int"
+            | "intl"
+            | "mt"
+            | "vs"
+    )
+}
+
+/// The cache fields of a [`ScanState`], borrowed apart from its tokenizer.
+struct CacheParts<'s> {
+    cache: &'s mut FxMap<Box<str>, u32>,
+    infos: &'s mut Vec<TokInfo>,
+    texts: &'s mut Vec<Box<str>>,
+}
+
+/// One segment being scanned.
+struct Ctx<'a, 'm> {
+    scanner: &'a Scanner<'m>,
+    seg: &'a Segment<'a>,
+    toks: &'a [STok],
+    infos: &'a [TokInfo],
+    texts: &'a [Box<str>],
+    opts: &'a ScanOptions,
+}
+
+/// A span of tokens, inclusive.
+type TokSpan = (usize, usize);
+
+impl Ctx<'_, '_> {
+    fn info(&self, p: usize) -> &TokInfo {
+        &self.infos[self.toks[p].info as usize]
+    }
+
+    fn text(&self, p: usize) -> &str {
+        &self.texts[self.toks[p].info as usize]
+    }
+
+    /// Similarity of text token `p` to vocabulary token `v`.
+    fn sim(&self, p: usize, v: u32) -> f32 {
+        let nb = &self.info(p).nbrs;
+        match nb.binary_search_by_key(&v, |&(x, _)| x) {
+            Ok(i) => nb[i].1,
+            Err(_) => 0.0,
+        }
+    }
+
+    fn run(&self, screens: &mut FxMap<Box<str>, Vec<veto_matcher::Hit>>) -> Vec<Mention> {
+        let n = self.toks.len();
+        let index = self.scanner.matcher.index();
+        // Identifiers of listed entities written in this segment.
+        let mut found_ids: Vec<(usize, u32, IdKind)> = Vec::new();
+        for p in 0..n {
+            for &(e, k) in self.info(p).ids.iter() {
+                found_ids.push((p, e, k));
+            }
+        }
+        // 1. Candidate spans from anchors.
+        let mut spans: Vec<TokSpan> = Vec::new();
+        let mut last_checked: FxMap<u32, usize> = FxMap::default();
+        for p in 0..n {
+            let info = self.info(p);
+            if !info.anchor {
+                continue;
+            }
+            let everyday = info.zipf >= COMMON_ZIPF;
+            for &(v, s) in info.nbrs.iter() {
+                if s < ANCHOR_SIM || (everyday && Some(v) != info.exact) {
+                    continue;
+                }
+                for &name in self.scanner.anchors(v) {
+                    let ne = &index.names[name as usize];
+                    let k = ne.toks.len();
+                    match last_checked.get(&name) {
+                        Some(&q) if p <= q + k => continue,
+                        _ => {
+                            last_checked.insert(name, p);
+                        }
+                    }
+                    if let Some(span) = self.cover(name, p) {
+                        spans.push(span);
+                    }
+                }
+            }
+        }
+        spans.sort_unstable();
+        spans.dedup();
+
+        // 2. Screen each span.
+        let ids: Vec<QueryId> = found_ids
+            .iter()
+            .map(|&(p, _, k)| QueryId { kind: Some(k), value: self.text(p).to_string() })
+            .collect();
+        let mut screened: FxMap<TokSpan, Vec<veto_matcher::Hit>> = FxMap::default();
+        let mut mentions: Vec<Mention> = Vec::new();
+        for span in spans {
+            let span = self.widen(span);
+            for hit in self.screen(span, &ids, &mut screened, screens) {
+                let narrow = self.widen(self.aligned(span, &hit));
+                let hit = if narrow == span {
+                    hit
+                } else {
+                    match self
+                        .screen(narrow, &ids, &mut screened, screens)
+                        .into_iter()
+                        .find(|h| h.entity == hit.entity)
+                    {
+                        Some(h) => h,
+                        None => continue,
+                    }
+                };
+                if self.enough_evidence(narrow, &hit, &found_ids) {
+                    mentions.push(self.mention(narrow, hit));
+                }
+            }
+        }
+        // 3. Identifiers on their own.
+        for &(p, e, k) in &found_ids {
+            mentions.push(self.id_mention(p, e, k));
+        }
+        dedup(mentions)
+    }
+
+    /// Whether the tokens around `p` cover enough of name `name`; the span
+    /// they cover if so.
+    fn cover(&self, name: u32, p: usize) -> Option<TokSpan> {
+        let ne = &self.scanner.matcher.index().names[name as usize];
+        let k = ne.toks.len();
+        let sentence = self.toks[p].sentence;
+        let mut lo = p.saturating_sub(k + 1);
+        while self.toks[lo].sentence != sentence {
+            lo += 1;
+        }
+        let mut hi = (p + k + 2).min(self.toks.len());
+        while self.toks[hi - 1].sentence != sentence {
+            hi -= 1;
+        }
+        let mut got = 0.0f32;
+        let (mut first, mut last) = (p, p);
+        for j in 0..k {
+            let v = ne.toks[j];
+            let initial = ne.classes[j] == TokClass::Initial;
+            let mut best = 0.0f32;
+            let mut at = p;
+            for q in lo..hi {
+                let mut s = self.sim(q, v);
+                if s == 0.0 {
+                    let (t, l) = (self.text(q), self.scanner.matcher.index().vocab.text(v));
+                    // An initial on either side matches a word it begins.
+                    if (t.len() == 1 || initial) && t.as_bytes().first() == l.as_bytes().first() {
+                        s = 0.6;
+                    }
+                }
+                if s > best {
+                    best = s;
+                    at = q;
+                }
+            }
+            if best > 0.0 {
+                got += best * ne.weights[j];
+                first = first.min(at);
+                last = last.max(at);
+            }
+        }
+        let cover = if ne.weight_sum > 0.0 { got / ne.weight_sum } else { 0.0 };
+        (cover >= MIN_COVER && last - first <= k + 2).then_some((first, last))
+    }
+
+    /// Widens a span over legal forms next to it ("AO" before, "LLC" after)
+    /// and initials or fragments joined to it.
+    fn widen(&self, (mut a, mut b): TokSpan) -> TokSpan {
+        let forms = veto_names::LegalForms::get();
+        let n = self.toks.len();
+        // Legal forms are at most four words long.
+        let lo = a.saturating_sub(4);
+        let words: Vec<&str> = (lo..(b + 5).min(n)).map(|p| self.text(p)).collect();
+        let sentence = self.toks[a].sentence;
+        // Before: a form ending right at `a`.
+        for s in lo..a {
+            if self.toks[s].sentence != sentence {
+                continue;
+            }
+            if let Some((len, _)) = forms.match_at(&words, s - lo) {
+                if s + len == a {
+                    a = s;
+                    break;
+                }
+            }
+        }
+        // After: a form starting right after `b`.
+        if b + 1 < n && self.toks[b + 1].sentence == self.toks[b].sentence {
+            if let Some((len, _)) = forms.match_at(&words, b + 1 - lo) {
+                b += len;
+            }
+        }
+        (a, b.min(n - 1))
+    }
+
+    /// The narrowest span holding the query tokens a hit aligned.
+    fn aligned(&self, (a, b): TokSpan, hit: &veto_matcher::Hit) -> TokSpan {
+        let mut lo = usize::MAX;
+        let mut hi = 0;
+        for tm in &hit.explanation.tokens {
+            for w in tm.query.split(' ') {
+                for p in a..=b {
+                    let t = self.text(p);
+                    if t == w
+                        || (w.len() > t.len() && w.starts_with(t))
+                        || w.ends_with(t) && w.len() > t.len()
+                    {
+                        lo = lo.min(p);
+                        hi = hi.max(p);
+                    }
+                }
+            }
+        }
+        if lo == usize::MAX {
+            (a, b)
+        } else {
+            (lo, hi)
+        }
+    }
+
+    fn span_text(&self, (a, b): TokSpan) -> &str {
+        self.seg.text.get(self.toks[a].start..self.toks[b].end).unwrap_or("")
+    }
+
+    fn screen(
+        &self,
+        span: TokSpan,
+        ids: &[QueryId],
+        memo: &mut FxMap<TokSpan, Vec<veto_matcher::Hit>>,
+        screens: &mut FxMap<Box<str>, Vec<veto_matcher::Hit>>,
+    ) -> Vec<veto_matcher::Hit> {
+        if let Some(h) = memo.get(&span) {
+            return h.clone();
+        }
+        if ids.is_empty() {
+            if let Some(h) = screens.get(self.span_text(span)) {
+                memo.insert(span, h.clone());
+                return h.clone();
+            }
+        }
+        let query = Query {
+            name: self.span_text(span).to_string(),
+            identifiers: ids.to_vec(),
+            ..Query::default()
+        };
+        let hits = self
+            .scanner
+            .matcher
+            .screen(&query, &ScreenOptions { limit: SCREEN_LIMIT, threshold: self.opts.threshold });
+        memo.insert(span, hits.clone());
+        if ids.is_empty() {
+            screens.insert(self.span_text(span).into(), hits.clone());
+        }
+        hits
+    }
+
+    /// The evidence rule (DESIGN.md, "Scanning free text").
+    fn enough_evidence(
+        &self,
+        (a, b): TokSpan,
+        hit: &veto_matcher::Hit,
+        ids: &[(usize, u32, IdKind)],
+    ) -> bool {
+        if ids.iter().any(|&(_, e, _)| e == hit.entity) {
+            return true;
+        }
+        let index = self.scanner.matcher.index();
+        let words = self.scanner.words;
+        let ex = &hit.explanation;
+        // A span that is a country's name ("Hong Kong", "in Austria") is a
+        // place, whatever list name contains it.
+        let plain: Vec<&str> =
+            (a..=b).map(|p| self.text(p)).filter(|t| !matches!(*t, "in" | "the" | "of")).collect();
+        if !plain.is_empty() && veto_model::country::resolve(&plain.join(" ")).is_some() {
+            return false;
+        }
+        // What each aligned pair proves: the list word's rarity, if the text
+        // word is that word, or a variant of it that is not itself an
+        // everyday word (a fuzzy or synonym match of "june" proves nothing).
+        let weight = |w: &str| {
+            let r = index.rarity(w);
+            if veto_index::names::is_particle(w)
+                || veto_index::names::is_org_symbol(w)
+                || veto_index::names::is_stopword(w)
+            {
+                r * 0.25
+            } else {
+                r
+            }
+        };
+        let mut proofs: Vec<f32> = Vec::new();
+        let mut matched_max = 0.0f32;
+        let mut matched_sum = 0.0f32;
+        for t in &ex.tokens {
+            if t.how == "initial" {
+                // An initial written as listed ("T-PLATFORMS") proves a little.
+                if t.query == t.list && ex.unmatched_list.is_empty() {
+                    proofs.push(0.5 * weight(&t.list));
+                }
+                continue;
+            }
+            let list_w: f32 = t.list.split(' ').map(weight).sum();
+            matched_sum += list_w;
+            matched_max = matched_max.max(list_w);
+            let everyday = t.query.split(' ').any(|q| words.zipf10(q) >= COMMON_ZIPF);
+            let exact = t.similarity >= 0.95;
+            if exact || (!everyday && t.similarity >= ANCHOR_SIM) {
+                proofs.push(list_w * t.similarity);
+            }
+        }
+        // The list name must be there: its rarest word, and most of its weight.
+        let unmatched: Vec<f32> = ex.unmatched_list.iter().map(|w| weight(w)).collect();
+        let unmatched_max = unmatched.iter().copied().fold(0.0f32, f32::max);
+        let total = matched_sum + unmatched.iter().sum::<f32>();
+        if unmatched_max > matched_max + 1e-6 || (total > 0.0 && matched_sum / total < LIST_COVER) {
+            return false;
+        }
+        let proof: f32 = proofs.iter().sum();
+        let distinctive = proofs.iter().any(|&p| p >= DISTINCT);
+        let zipf = |p: usize| self.info(p).zipf;
+        let capitalized = |p: usize| {
+            self.seg.text[self.toks[p].start..self.toks[p].end]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        };
+        if proofs.len() >= 2 {
+            if proof < MIN_RARITY || !distinctive {
+                return false;
+            }
+            // In text with lowercase letters, a run of everyday words in
+            // lowercase ("a new horizon") is prose, unless it holds a given
+            // name that is not a very common word ("vladimir putin"; "new" is
+            // a given name too).
+            let mixed_case = self.seg.text.chars().any(char::is_lowercase);
+            let prose = (a..=b).all(|p| {
+                let given = !veto_names::PersonNames::get().groups(self.text(p)).is_empty();
+                !capitalized(p) && zipf(p) >= 40 && !(given && zipf(p) < 45)
+            });
+            return !(mixed_case && prose);
+        }
+        // One word: it must be the whole listed name, rare in the lists and not
+        // an everyday word (capitalized, a rarer word will do; with a legal
+        // form, any). Spelt exactly, or nearly when long or with a legal form.
+        let [t] = ex.tokens.as_slice() else { return false };
+        let entity = &self.scanner.matcher.entities()[hit.entity as usize];
+        if entity.kind == veto_model::Kind::Person
+            || !veto_names::PersonNames::get().groups(&t.query).is_empty()
+        {
+            return false;
+        }
+        if !ex.unmatched_list.is_empty() || t.list.contains(' ') || t.how == "initial" {
+            return false;
+        }
+        let legal = ex.factors.iter().any(|f| f.factor == "legal_form" && f.delta > 0.0)
+            || (a..=b).any(|p| veto_names::LegalForms::get().lookup(self.text(p)).is_some());
+        let z = words.zipf10(&t.query);
+        let cap = (a..=b).any(capitalized);
+        let spelt = t.similarity >= 0.95
+            || (t.similarity >= 0.85 && z == 0 && (legal || t.list.len() >= 7));
+        spelt
+            && t.list.len() >= 4
+            && index.rarity(&t.list) >= SINGLE_RARITY
+            && (z < COMMON_ZIPF || legal || (cap && z < 40))
+    }
+
+    fn mention(&self, span: TokSpan, hit: veto_matcher::Hit) -> Mention {
+        let (s, e) = (self.toks[span.0].start, self.toks[span.1].end);
+        Mention {
+            entity: hit.entity,
+            score: hit.score,
+            span: self.seg.offset + s..self.seg.offset + e,
+            text: self.seg.text.get(s..e).unwrap_or("").to_string(),
+            field: self.seg.field.clone(),
+            explanation: hit.explanation,
+        }
+    }
+
+    fn id_mention(&self, p: usize, entity: u32, kind: IdKind) -> Mention {
+        let e = &self.scanner.matcher.entities()[entity as usize];
+        let (s, t) = (self.toks[p].start, self.toks[p].end);
+        let written = self.seg.text.get(s..t).unwrap_or("").to_string();
+        let listed = e
+            .identifiers
+            .iter()
+            .find(|i| i.kind == kind)
+            .map(|i| if i.label.is_empty() { format!("{kind:?}") } else { i.label.clone() })
+            .unwrap_or_else(|| format!("{kind:?}"));
+        let name = e.primary_name().unwrap_or("").to_string();
+        let detail = format!("{listed} {written} is listed for {name}");
+        Mention {
+            entity,
+            score: 1.0,
+            span: self.seg.offset + s..self.seg.offset + t,
+            text: written,
+            field: self.seg.field.clone(),
+            explanation: Explanation {
+                summary: format!("identifier: {detail}; final 1.00"),
+                matched_name: name,
+                name_score: 0.0,
+                tokens: Vec::new(),
+                unmatched_query: Vec::new(),
+                unmatched_list: Vec::new(),
+                factors: vec![Factor::new("identifier", 1.0, detail)],
+            },
+        }
+    }
+}
+
+/// Keeps, for each entity, the best of its overlapping mentions, and at
+/// most [`PER_SPAN`] entities per stretch of overlapping text; sorted by
+/// position.
+fn dedup(mut ms: Vec<Mention>) -> Vec<Mention> {
+    ms.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.span.start.cmp(&b.span.start)));
+    let mut kept: Vec<Mention> = Vec::new();
+    for m in ms {
+        let overlaps = |k: &Mention| k.span.start < m.span.end && m.span.start < k.span.end;
+        if kept.iter().any(|k| k.entity == m.entity && overlaps(k)) {
+            continue;
+        }
+        // The longest name wins: "VTB BANK ARMENIA CJSC" is not also "VTB BANK".
+        let inside = |k: &Mention| {
+            k.span.start <= m.span.start && m.span.end <= k.span.end && k.span != m.span
+        };
+        if kept.iter().any(|k| inside(k) && k.score + 0.02 >= m.score) {
+            continue;
+        }
+        kept.retain(|k| {
+            let within =
+                m.span.start <= k.span.start && k.span.end <= m.span.end && k.span != m.span;
+            !(within && m.score + 0.02 >= k.score)
+        });
+        if kept.iter().filter(|k| overlaps(k)).count() >= PER_SPAN {
+            continue;
+        }
+        kept.push(m);
+    }
+    kept.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.score.total_cmp(&a.score)));
+    kept
+}
+
+/// Byte offset → line number (1-based) of one input.
+#[derive(Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &[u8]) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+}
+
+/// Keeps the threshold checks honest: the token floor is the matcher's.
+const _: () = assert!(TOKEN_FLOOR < ANCHOR_SIM);
