@@ -94,3 +94,14 @@ pub fn peak_rss_mb() -> f64 {
         u.ru_maxrss as f64 / 1024.0
     }
 }
+
+/// CPU time used so far by the calling thread, in seconds: unlike wall time,
+/// it does not grow when other processes share the cores.
+pub fn thread_cpu_secs() -> f64 {
+    // SAFETY: clock_gettime only writes into the struct passed.
+    unsafe {
+        let mut t: libc::timespec = std::mem::zeroed();
+        libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t);
+        t.tv_sec as f64 + t.tv_nsec as f64 / 1e9
+    }
+}

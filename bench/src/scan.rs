@@ -846,16 +846,19 @@ pub fn bench_scan(runs: usize) -> Result<()> {
     let docs: Vec<&Doc> = fresh.iter().collect();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let mut one = Vec::new();
+    let mut one_cpu = Vec::new();
     let mut two = Vec::new();
     for _ in 0..runs.max(1) {
         // One thread (a fresh state: the token cache starts cold).
         let t = Instant::now();
+        let cpu = crate::thread_cpu_secs();
         let mut st = ScanState::new();
         let mut n = 0;
         for d in &docs {
             n += scan_doc(&scanner, &opts, &mut st, d).len();
         }
         one.push(bytes as f64 / 1e6 / t.elapsed().as_secs_f64());
+        one_cpu.push(bytes as f64 / 1e6 / (crate::thread_cpu_secs() - cpu));
         let t = Instant::now();
         let m: usize = docs
             .par_iter()
@@ -865,11 +868,13 @@ pub fn bench_scan(runs: usize) -> Result<()> {
         assert_eq!(n, m, "the parallel scan found other mentions");
     }
     println!(
-        "throughput over {:.1} MB ({} documents, {} runs): 1 thread median {:.1} MB/s, {} threads median {:.1} MB/s",
+        "throughput over {:.1} MB ({} documents, {} runs): 1 thread median {:.1} MB/s \
+         ({:.1} MB per CPU-second), {} threads median {:.1} MB/s",
         bytes as f64 / 1e6,
         docs.len(),
         runs,
         crate::median(one),
+        crate::median(one_cpu),
         rayon::current_num_threads(),
         crate::median(two)
     );

@@ -187,7 +187,41 @@ pub struct Index {
     skeletons2: FxMap<u64, Vec<u32>>,
     groups: FxMap<u32, Vec<u32>>,
     ln_n: f32,
+    /// Tells this index's entries in the per-thread memo from another's.
+    uid: u64,
 }
+
+/// Per-thread memo of similarities computed for tokens outside the
+/// vocabulary: a scanner or a batch meets the same misspelling many times.
+#[derive(Default)]
+struct Memo {
+    uid: u64,
+    /// Neighbours of out-of-vocabulary tokens, read plainly and from an abjad.
+    neighbors: [FxMap<Box<str>, Box<[(u32, f32)]>>; 2],
+    /// `pair_sim` by query token, then vocabulary token.
+    pairs: FxMap<Box<str>, FxMap<u32, f32>>,
+    pair_count: usize,
+}
+
+/// The memo is emptied when it holds more entries than this.
+const MEMO_LIMIT: usize = 200_000;
+
+impl Memo {
+    fn for_index(&mut self, uid: u64) -> &mut Memo {
+        let full = self.neighbors.iter().map(|m| m.len()).sum::<usize>() + self.pair_count;
+        if self.uid != uid || full > MEMO_LIMIT {
+            *self = Memo { uid, ..Memo::default() };
+        }
+        self
+    }
+}
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+}
+
+/// Source of [`Index`] uids.
+static NEXT_UID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 fn hash_str(s: &[u8]) -> u64 {
     crate::hash::fx(s)
@@ -220,7 +254,11 @@ impl Index {
             .par_iter()
             .map(|e| e.names.iter().map(|n| analyze(&n.full, Some(e.kind))).collect())
             .collect();
-        let mut ix = Index { kinds: entities.iter().map(|e| e.kind).collect(), ..Index::default() };
+        let mut ix = Index {
+            kinds: entities.iter().map(|e| e.kind).collect(),
+            uid: NEXT_UID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            ..Index::default()
+        };
         for (ei, (e, names)) in entities.iter().zip(analyzed).enumerate() {
             let start = ix.names.len() as u32;
             for (ni, a) in names.into_iter().enumerate() {
@@ -376,7 +414,19 @@ impl Index {
                 return list.to_vec();
             }
         }
-        self.compute_neighbors(text, abjad)
+        let slot = usize::from(abjad);
+        let known = MEMO.with(|m| {
+            m.borrow_mut().for_index(self.uid).neighbors[slot].get(text).map(|l| l.to_vec())
+        });
+        if let Some(list) = known {
+            return list;
+        }
+        let list = self.compute_neighbors(text, abjad);
+        MEMO.with(|m| {
+            m.borrow_mut().for_index(self.uid).neighbors[slot]
+                .insert(text.into(), list.clone().into_boxed_slice())
+        });
+        list
     }
 
     fn compute_neighbors(&self, text: &str, abjad: bool) -> Vec<(u32, f32)> {
@@ -409,7 +459,7 @@ impl Index {
         let mut out: Vec<(u32, f32)> = cand
             .into_iter()
             .filter_map(|v| {
-                let mut s = self.pair_sim(text, groups, v);
+                let mut s = self.pair_sim_uncached(text, groups, v);
                 if abjad && s < TOKEN_FLOOR {
                     s = s.max(crate::sim::abjad_sim(text, self.vocab.text(v)));
                 }
@@ -449,6 +499,30 @@ impl Index {
     /// Similarity of a query token (with its synonym groups) and a
     /// vocabulary token.
     pub fn pair_sim(&self, text: &str, groups: &[u32], v: u32) -> f32 {
+        let known = MEMO.with(|m| {
+            m.borrow_mut().for_index(self.uid).pairs.get(text).and_then(|p| p.get(&v).copied())
+        });
+        if let Some(s) = known {
+            return s;
+        }
+        let s = self.pair_sim_uncached(text, groups, v);
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            let m = m.for_index(self.uid);
+            m.pair_count += 1;
+            match m.pairs.get_mut(text) {
+                Some(p) => {
+                    p.insert(v, s);
+                }
+                None => {
+                    m.pairs.insert(text.into(), std::iter::once((v, s)).collect());
+                }
+            }
+        });
+        s
+    }
+
+    fn pair_sim_uncached(&self, text: &str, groups: &[u32], v: u32) -> f32 {
         let other = self.vocab.text(v);
         let mut s = token_sim(text, other);
         if s < crate::sim::SYNONYM_SIM && !groups.is_empty() {

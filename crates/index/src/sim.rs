@@ -88,6 +88,20 @@ fn indel_cost(s: &[u8], i: usize) -> f32 {
     1.0
 }
 
+/// [`sub_cost`] of every pair of ASCII bytes, computed once.
+fn sub_table() -> &'static [[f32; 128]; 128] {
+    static TABLE: std::sync::OnceLock<Box<[[f32; 128]; 128]>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = Box::new([[0f32; 128]; 128]);
+        for (a, row) in t.iter_mut().enumerate() {
+            for (b, cost) in row.iter_mut().enumerate() {
+                *cost = sub_cost(a as u8, b as u8);
+            }
+        }
+        t
+    })
+}
+
 /// Weighted optimal-string-alignment distance between two ASCII tokens.
 pub fn weighted_distance(a: &[u8], b: &[u8]) -> f32 {
     let (n, m) = (a.len(), b.len());
@@ -97,36 +111,42 @@ pub fn weighted_distance(a: &[u8], b: &[u8]) -> f32 {
     if m == 0 {
         return (0..n).map(|i| indel_cost(a, i)).sum();
     }
-    // Three rolling rows for the transposition case, on the stack for the
-    // token lengths names have.
+    // Three rolling rows for the transposition case and the insertion costs
+    // of `b`, on the stack for the token lengths names have.
     const STACK: usize = 48;
     let mut heap;
-    let mut stack = [0f32; 3 * STACK];
+    let mut stack = [0f32; 4 * STACK];
     let rows: &mut [f32] = if m < STACK {
-        &mut stack[..3 * (m + 1)]
+        &mut stack[..4 * (m + 1)]
     } else {
-        heap = vec![0f32; 3 * (m + 1)];
+        heap = vec![0f32; 4 * (m + 1)];
         &mut heap
     };
-    let (prev2, rest) = rows.split_at_mut(m + 1);
+    let (ins_b, rest) = rows.split_at_mut(m + 1);
+    let (prev2, rest) = rest.split_at_mut(m + 1);
     let (prev, cur) = rest.split_at_mut(m + 1);
     let (mut prev2, mut prev, mut cur) = (prev2, prev, cur);
     for j in 1..=m {
-        prev[j] = prev[j - 1] + indel_cost(b, j - 1);
+        ins_b[j] = indel_cost(b, j - 1);
+        prev[j] = prev[j - 1] + ins_b[j];
     }
+    let table = sub_table();
+    let ascii_b = b.is_ascii();
     for i in 1..=n {
-        cur[0] = prev[0] + indel_cost(a, i - 1);
+        let ai = a[i - 1];
+        let del_a = indel_cost(a, i - 1);
+        cur[0] = prev[0] + del_a;
+        let row = (ai < 128 && ascii_b).then(|| &table[ai as usize]);
         for j in 1..=m {
-            let del = prev[j] + indel_cost(a, i - 1);
-            let ins = cur[j - 1] + indel_cost(b, j - 1);
-            let sub = prev[j - 1] + sub_cost(a[i - 1], b[j - 1]);
+            let del = prev[j] + del_a;
+            let ins = cur[j - 1] + ins_b[j];
+            let sc = match row {
+                Some(r) => r[b[j - 1] as usize],
+                None => sub_cost(ai, b[j - 1]),
+            };
+            let sub = prev[j - 1] + sc;
             let mut best = del.min(ins).min(sub);
-            if i > 1
-                && j > 1
-                && a[i - 1] == b[j - 2]
-                && a[i - 2] == b[j - 1]
-                && a[i - 1] != a[i - 2]
-            {
+            if i > 1 && j > 1 && ai == b[j - 2] && a[i - 2] == b[j - 1] && ai != a[i - 2] {
                 best = best.min(prev2[j - 2] + 0.6);
             }
             cur[j] = best;
@@ -255,6 +275,81 @@ pub fn skeleton(token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The textbook form of [`weighted_distance`]: a full matrix, costs
+    /// computed in place.
+    fn reference_distance(a: &[u8], b: &[u8]) -> f32 {
+        let (n, m) = (a.len(), b.len());
+        let mut d = vec![vec![0f32; m + 1]; n + 1];
+        for i in 1..=n {
+            d[i][0] = d[i - 1][0] + indel_cost(a, i - 1);
+        }
+        for j in 1..=m {
+            d[0][j] = d[0][j - 1] + indel_cost(b, j - 1);
+        }
+        for i in 1..=n {
+            for j in 1..=m {
+                let mut best = (d[i - 1][j] + indel_cost(a, i - 1))
+                    .min(d[i][j - 1] + indel_cost(b, j - 1))
+                    .min(d[i - 1][j - 1] + sub_cost(a[i - 1], b[j - 1]));
+                if i > 1
+                    && j > 1
+                    && a[i - 1] == b[j - 2]
+                    && a[i - 2] == b[j - 1]
+                    && a[i - 1] != a[i - 2]
+                {
+                    best = best.min(d[i - 2][j - 2] + 0.6);
+                }
+                d[i][j] = best;
+            }
+        }
+        d[n][m]
+    }
+
+    #[test]
+    fn distance_equals_the_textbook_form() {
+        let words = [
+            "",
+            "a",
+            "muhammad",
+            "mohammed",
+            "khalid",
+            "halid",
+            "abdulrahman",
+            "abdul",
+            "rahman",
+            "sberbank",
+            "sbrebank",
+            "wladimir",
+            "vladimir",
+            "0leg",
+            "oleg",
+            "tschaikowsky",
+            "chaykovskiy",
+            "aaaa",
+            "abab",
+            "baba",
+            "x1y2",
+            "yusuf",
+            "jusuf",
+            "ñandu",
+            "ali",
+            "ari",
+            "gmbh",
+            "11420",
+            "11421",
+            "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm",
+        ];
+        for a in words {
+            for b in words {
+                let (x, y) = (
+                    weighted_distance(a.as_bytes(), b.as_bytes()),
+                    reference_distance(a.as_bytes(), b.as_bytes()),
+                );
+                assert!(x == y, "{a} / {b}: {x} vs {y}");
+            }
+        }
+    }
 
     macro_rules! sim {
         ($a:expr, $b:expr, $lo:expr, $hi:expr) => {

@@ -232,6 +232,18 @@ impl Matcher {
 
     /// Screens a query: the best hits at or above `opts.threshold`.
     pub fn screen(&self, query: &Query, opts: &ScreenOptions) -> Vec<Hit> {
+        self.screen_in(query, opts, None)
+    }
+
+    /// Screens a query against the given names only (indices into
+    /// [`Index::names`]), with no retrieval: for callers that have already
+    /// found the candidate names, like the text scanner. Scores, evidence and
+    /// explanations are those of [`Matcher::screen`].
+    pub fn screen_names(&self, query: &Query, names: &[u32], opts: &ScreenOptions) -> Vec<Hit> {
+        self.screen_in(query, opts, Some(names))
+    }
+
+    fn screen_in(&self, query: &Query, opts: &ScreenOptions, only: Option<&[u32]>) -> Vec<Hit> {
         // A name in another script is also tried in the romanizations other
         // conventions give (김정은: gim jeong eun, kim jong un; Юрий: yuriy,
         // iurii), each scored on its own; the best reading wins per entity.
@@ -262,7 +274,10 @@ impl Matcher {
             // its estimates rank less reliably: score more candidates.
             let abjad = q.toks.first().is_some_and(|t| t.abjad);
             let limit = if abjad { ABJAD_CANDIDATES } else { CANDIDATES };
-            let cands = self.index.candidates(q, limit);
+            let cands = match only {
+                Some(names) => names.iter().map(|&n| (n, 1.0)).collect(),
+                None => self.index.candidates(q, limit),
+            };
             let top = cands.first().map_or(0.0, |c| c.1);
             for (k, (name_idx, estimate)) in cands.into_iter().enumerate() {
                 // Past the first few, candidates whose estimate is far below

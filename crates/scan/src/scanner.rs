@@ -110,6 +110,8 @@ struct TokInfo {
     exact: Option<u32>,
     /// Entities having this token as an identifier.
     ids: Box<[(u32, IdKind)]>,
+    /// Whether it is a given name (in some language).
+    given: bool,
 }
 
 /// One token of the segment being scanned.
@@ -122,6 +124,9 @@ struct STok {
     sentence: u32,
 }
 
+/// Hits of spans already scored, by span text and proposing names.
+type ScreenCache = FxMap<(Box<str>, Box<[u32]>), Vec<veto_matcher::Hit>>;
+
 /// Per-thread scratch: the token cache and buffers. Create one per thread
 /// and pass it to every [`Scanner::scan`] call of that thread.
 #[derive(Debug, Default)]
@@ -131,8 +136,8 @@ pub struct ScanState {
     texts: Vec<Box<str>>,
     tokenizer: Tokenizer,
     toks: Vec<STok>,
-    /// Hits of spans already screened, by their text: counterparties recur.
-    screens: FxMap<Box<str>, Vec<veto_matcher::Hit>>,
+    /// Hits of spans already screened: counterparties recur.
+    screens: ScreenCache,
     scanner_id: usize,
 }
 
@@ -316,6 +321,7 @@ impl<'m> Scanner<'m> {
             anchor,
             exact: in_vocab,
             ids: ids.into(),
+            given: !numeric && !veto_names::PersonNames::get().groups(text).is_empty(),
         });
         st.texts.push(text.into());
         st.cache.insert(text.into(), i);
@@ -458,7 +464,7 @@ impl Ctx<'_, '_> {
         }
     }
 
-    fn run(&self, screens: &mut FxMap<Box<str>, Vec<veto_matcher::Hit>>) -> Vec<Mention> {
+    fn run(&self, screens: &mut ScreenCache) -> Vec<Mention> {
         let n = self.toks.len();
         let index = self.scanner.matcher.index();
         // Identifiers of listed entities written in this segment.
@@ -468,8 +474,8 @@ impl Ctx<'_, '_> {
                 found_ids.push((p, e, k));
             }
         }
-        // 1. Candidate spans from anchors.
-        let mut spans: Vec<TokSpan> = Vec::new();
+        // 1. Candidate spans from anchors, with the names proposing them.
+        let mut spans: Vec<(TokSpan, u32)> = Vec::new();
         let mut last_checked: FxMap<u32, usize> = FxMap::default();
         for p in 0..n {
             let info = self.info(p);
@@ -490,31 +496,59 @@ impl Ctx<'_, '_> {
                             last_checked.insert(name, p);
                         }
                     }
-                    if let Some(span) = self.cover(name, p) {
-                        spans.push(span);
+                    if let Some(span) = self.cover(name, p, &found_ids) {
+                        spans.push((self.widen(span), name));
                     }
                 }
             }
         }
         spans.sort_unstable();
         spans.dedup();
+        // Each span is scored against the names proposing it.
+        let mut groups: Vec<(TokSpan, Vec<u32>)> = Vec::new();
+        for (span, name) in spans {
+            match groups.last_mut() {
+                Some((s, names)) if *s == span => names.push(name),
+                _ => groups.push((span, vec![name])),
+            }
+        }
 
         // 2. Screen each span.
         let ids: Vec<QueryId> = found_ids
             .iter()
             .map(|&(p, _, k)| QueryId { kind: Some(k), value: self.text(p).to_string() })
             .collect();
-        let mut screened: FxMap<TokSpan, Vec<veto_matcher::Hit>> = FxMap::default();
         let mut mentions: Vec<Mention> = Vec::new();
-        for span in spans {
-            let span = self.widen(span);
-            for hit in self.screen(span, &ids, &mut screened, screens) {
+        let dbg = std::env::var_os("VETO_SCAN_DEBUG").is_some();
+        for (span, names) in groups {
+            if dbg {
+                eprintln!(
+                    "SPAN {:?} names {:?}",
+                    self.span_text(span),
+                    names
+                        .iter()
+                        .map(|&n| self.scanner.matcher.entities()
+                            [index.names[n as usize].entity as usize]
+                            .id
+                            .clone())
+                        .collect::<Vec<_>>()
+                );
+            }
+            for hit in self.screen(span, &names, &ids, screens) {
+                if dbg {
+                    eprintln!(
+                        "  HIT {} {:.2} {}",
+                        self.scanner.matcher.entities()[hit.entity as usize].id,
+                        hit.score,
+                        hit.explanation.summary
+                    );
+                }
                 let narrow = self.widen(self.aligned(span, &hit));
                 let hit = if narrow == span {
                     hit
                 } else {
                     match self
-                        .screen(narrow, &ids, &mut screened, screens)
+                        .screen(narrow, &names, &ids, screens)
                         .into_iter()
                         .find(|h| h.entity == hit.entity)
                     {
@@ -524,6 +558,12 @@ impl Ctx<'_, '_> {
                 };
                 if self.enough_evidence(narrow, &hit, &found_ids) {
                     mentions.push(self.mention(narrow, hit));
+                } else if dbg {
+                    eprintln!(
+                        "  NO EVIDENCE {:?}: {:?}",
+                        self.span_text(narrow),
+                        self.verdict(narrow, &hit, &found_ids)
+                    );
                 }
             }
         }
@@ -536,8 +576,10 @@ impl Ctx<'_, '_> {
 
     /// Whether the tokens around `p` cover enough of name `name`; the span
     /// they cover if so.
-    fn cover(&self, name: u32, p: usize) -> Option<TokSpan> {
+    fn cover(&self, name: u32, p: usize, ids: &[(usize, u32, IdKind)]) -> Option<TokSpan> {
         let ne = &self.scanner.matcher.index().names[name as usize];
+        // The name's rarest word must be there (the evidence rule asks it).
+        let rarest = (0..ne.toks.len()).max_by(|&x, &y| ne.weights[x].total_cmp(&ne.weights[y]));
         let k = ne.toks.len();
         let sentence = self.toks[p].sentence;
         let mut lo = p.saturating_sub(k + 1);
@@ -549,8 +591,16 @@ impl Ctx<'_, '_> {
             hi -= 1;
         }
         let mut got = 0.0f32;
+        let mut left = ne.weight_sum;
         let (mut first, mut last) = (p, p);
-        for j in 0..k {
+        // The rarest word first: most proposals end there.
+        let rest = (0..k).filter(|&j| Some(j) != rarest);
+        for j in rarest.into_iter().chain(rest) {
+            // Not enough weight left to reach the cover.
+            if got + left < MIN_COVER * ne.weight_sum {
+                return None;
+            }
+            left -= ne.weights[j];
             let v = ne.toks[j];
             let initial = ne.classes[j] == TokClass::Initial;
             let mut best = 0.0f32;
@@ -573,10 +623,29 @@ impl Ctx<'_, '_> {
                 got += best * ne.weights[j];
                 first = first.min(at);
                 last = last.max(at);
+            } else if Some(j) == rarest {
+                return None;
             }
         }
         let cover = if ne.weight_sum > 0.0 { got / ne.weight_sum } else { 0.0 };
-        (cover >= MIN_COVER && last - first <= k + 2).then_some((first, last))
+        if cover < MIN_COVER || last - first > k + 2 {
+            return None;
+        }
+        // One word of text can only be a mention as a whole one-word name
+        // (or with an identifier of the entity in the segment).
+        if first == last && !ids.iter().any(|&(_, e, _)| e == ne.entity) {
+            let entity = &self.scanner.matcher.entities()[ne.entity as usize];
+            let list = self.scanner.matcher.index().vocab.text(ne.toks[0]);
+            if ne.toks.len() != 1
+                || entity.kind == veto_model::Kind::Person
+                || self.info(first).given
+                || list.len() < 4
+                || self.scanner.matcher.index().rarity(list) < SINGLE_RARITY
+            {
+                return None;
+            }
+        }
+        Some((first, last))
     }
 
     /// Widens a span over legal forms next to it ("AO" before, "LLC" after)
@@ -638,34 +707,28 @@ impl Ctx<'_, '_> {
         self.seg.text.get(self.toks[a].start..self.toks[b].end).unwrap_or("")
     }
 
+    /// Scores a span against the names proposing it. Counterparties recur,
+    /// so results are kept by span text and names (when no identifier of a
+    /// listed entity is in the segment to change them).
     fn screen(
         &self,
         span: TokSpan,
+        names: &[u32],
         ids: &[QueryId],
-        memo: &mut FxMap<TokSpan, Vec<veto_matcher::Hit>>,
-        screens: &mut FxMap<Box<str>, Vec<veto_matcher::Hit>>,
+        screens: &mut ScreenCache,
     ) -> Vec<veto_matcher::Hit> {
-        if let Some(h) = memo.get(&span) {
-            return h.clone();
-        }
+        let key = (Box::<str>::from(self.span_text(span)), Box::<[u32]>::from(names));
         if ids.is_empty() {
-            if let Some(h) = screens.get(self.span_text(span)) {
-                memo.insert(span, h.clone());
+            if let Some(h) = screens.get(&key) {
                 return h.clone();
             }
         }
-        let query = Query {
-            name: self.span_text(span).to_string(),
-            identifiers: ids.to_vec(),
-            ..Query::default()
-        };
-        let hits = self
-            .scanner
-            .matcher
-            .screen(&query, &ScreenOptions { limit: SCREEN_LIMIT, threshold: self.opts.threshold });
-        memo.insert(span, hits.clone());
+        let query =
+            Query { name: key.0.to_string(), identifiers: ids.to_vec(), ..Query::default() };
+        let opts = ScreenOptions { limit: SCREEN_LIMIT, threshold: self.opts.threshold };
+        let hits = self.scanner.matcher.screen_names(&query, names, &opts);
         if ids.is_empty() {
-            screens.insert(self.span_text(span).into(), hits.clone());
+            screens.insert(key, hits.clone());
         }
         hits
     }
@@ -673,12 +736,22 @@ impl Ctx<'_, '_> {
     /// The evidence rule (DESIGN.md, "Scanning free text").
     fn enough_evidence(
         &self,
-        (a, b): TokSpan,
+        span: TokSpan,
         hit: &veto_matcher::Hit,
         ids: &[(usize, u32, IdKind)],
     ) -> bool {
+        self.verdict(span, hit, ids).is_ok()
+    }
+
+    /// The evidence rule, with the reason a hit fails it.
+    fn verdict(
+        &self,
+        (a, b): TokSpan,
+        hit: &veto_matcher::Hit,
+        ids: &[(usize, u32, IdKind)],
+    ) -> Result<(), &'static str> {
         if ids.iter().any(|&(_, e, _)| e == hit.entity) {
-            return true;
+            return Ok(());
         }
         let index = self.scanner.matcher.index();
         let words = self.scanner.words;
@@ -688,7 +761,7 @@ impl Ctx<'_, '_> {
         let plain: Vec<&str> =
             (a..=b).map(|p| self.text(p)).filter(|t| !matches!(*t, "in" | "the" | "of")).collect();
         if !plain.is_empty() && veto_model::country::resolve(&plain.join(" ")).is_some() {
-            return false;
+            return Err("a country's name");
         }
         // What each aligned pair proves: the list word's rarity, if the text
         // word is that word, or a variant of it that is not itself an
@@ -729,7 +802,7 @@ impl Ctx<'_, '_> {
         let unmatched_max = unmatched.iter().copied().fold(0.0f32, f32::max);
         let total = matched_sum + unmatched.iter().sum::<f32>();
         if unmatched_max > matched_max + 1e-6 || (total > 0.0 && matched_sum / total < LIST_COVER) {
-            return false;
+            return Err("the list name's rarest words are not there");
         }
         let proof: f32 = proofs.iter().sum();
         let distinctive = proofs.iter().any(|&p| p >= DISTINCT);
@@ -742,7 +815,7 @@ impl Ctx<'_, '_> {
         };
         if proofs.len() >= 2 {
             if proof < MIN_RARITY || !distinctive {
-                return false;
+                return Err("too little rarity proven");
             }
             // In text with lowercase letters, a run of everyday words in
             // lowercase ("a new horizon") is prose, unless it holds a given
@@ -753,20 +826,24 @@ impl Ctx<'_, '_> {
                 let given = !veto_names::PersonNames::get().groups(self.text(p)).is_empty();
                 !capitalized(p) && zipf(p) >= 40 && !(given && zipf(p) < 45)
             });
-            return !(mixed_case && prose);
+            return if mixed_case && prose {
+                Err("lowercase everyday words in prose")
+            } else {
+                Ok(())
+            };
         }
         // One word: it must be the whole listed name, rare in the lists and not
         // an everyday word (capitalized, a rarer word will do; with a legal
         // form, any). Spelt exactly, or nearly when long or with a legal form.
-        let [t] = ex.tokens.as_slice() else { return false };
+        let [t] = ex.tokens.as_slice() else { return Err("no aligned word") };
         let entity = &self.scanner.matcher.entities()[hit.entity as usize];
         if entity.kind == veto_model::Kind::Person
             || !veto_names::PersonNames::get().groups(&t.query).is_empty()
         {
-            return false;
+            return Err("one word of a person's name");
         }
         if !ex.unmatched_list.is_empty() || t.list.contains(' ') || t.how == "initial" {
-            return false;
+            return Err("one word, not the whole listed name");
         }
         let legal = ex.factors.iter().any(|f| f.factor == "legal_form" && f.delta > 0.0)
             || (a..=b).any(|p| veto_names::LegalForms::get().lookup(self.text(p)).is_some());
@@ -774,10 +851,17 @@ impl Ctx<'_, '_> {
         let cap = (a..=b).any(capitalized);
         let spelt = t.similarity >= 0.95
             || (t.similarity >= 0.85 && z == 0 && (legal || t.list.len() >= 7));
-        spelt
-            && t.list.len() >= 4
-            && index.rarity(&t.list) >= SINGLE_RARITY
-            && (z < COMMON_ZIPF || legal || (cap && z < 40))
+        if !spelt {
+            return Err("one word, not spelt as listed");
+        }
+        if t.list.len() < 4 || index.rarity(&t.list) < SINGLE_RARITY {
+            return Err("one short or frequent list word");
+        }
+        if z < COMMON_ZIPF || legal || (cap && z < 40) {
+            Ok(())
+        } else {
+            Err("one everyday word")
+        }
     }
 
     fn mention(&self, span: TokSpan, hit: veto_matcher::Hit) -> Mention {
