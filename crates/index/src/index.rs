@@ -661,7 +661,7 @@ impl Index {
 }
 
 /// Whether most letters of `text` are Arabic or Hebrew.
-fn is_abjad(text: &str) -> bool {
+pub fn is_abjad(text: &str) -> bool {
     let (mut abjad, mut letters) = (0usize, 0usize);
     for c in text.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;

@@ -19,5 +19,6 @@ pub mod names;
 pub mod sim;
 
 pub use index::{
-    Composite, Index, NameEntry, PreparedQuery, QueryTok, Vocab, JOINED_FLOOR, TOKEN_FLOOR,
+    is_abjad, Composite, Index, NameEntry, PreparedQuery, QueryTok, Vocab, JOINED_FLOOR,
+    TOKEN_FLOOR,
 };

@@ -30,6 +30,9 @@ pub const DEFAULT_SCAN_THRESHOLD: f32 = veto_matcher::DEFAULT_THRESHOLD;
 
 /// Text tokens similar to an anchor at least this much propose its names.
 const ANCHOR_SIM: f32 = 0.8;
+/// A text word this similar to a word of a hit's query reading is the word
+/// the hit aligned.
+const ALIGNED_SIM: f32 = 0.7;
 /// A proposed name is screened when the tokens around the anchor cover at
 /// least this share of its weight.
 const MIN_COVER: f32 = 0.6;
@@ -221,7 +224,7 @@ impl<'m> Scanner<'m> {
             }
             if order.len() == 1 && n.toks.len() == 1 {
                 let kind = matcher.entities()[n.entity as usize].kind;
-                if everyday(order[0]) || kind == veto_model::Kind::Person {
+                if kind == veto_model::Kind::Person || (everyday(order[0]) && n.legal.is_empty()) {
                     continue;
                 }
             }
@@ -275,7 +278,7 @@ impl<'m> Scanner<'m> {
     }
 
     /// Looks a folded token up, computing and caching what is known about it.
-    fn info(&self, st: &mut CacheParts<'_>, text: &str, numeric: bool) -> u32 {
+    fn info(&self, st: &mut CacheParts<'_>, text: &str, numeric: bool, written: &str) -> u32 {
         if let Some(&i) = st.cache.get(text) {
             return i;
         }
@@ -287,11 +290,37 @@ impl<'m> Scanner<'m> {
         } else if in_vocab.is_some() || (zipf < COMMON_ZIPF && text.len() >= 3) {
             // A list token's neighbours are precomputed; an everyday word
             // that no list name contains is not a misspelt name.
-            index.neighbors(text)
+            let abjad = veto_index::is_abjad(written);
+            let mut nbrs = index.neighbors_in(text, abjad);
+            if in_vocab.is_none() {
+                // Written in another script, the word is also read the ways
+                // other conventions read it (Тхамир: thamir as well as
+                // tkhamir), as the matcher does.
+                if !written.is_ascii() {
+                    for v in veto_names::translit::variants(written) {
+                        if v != text && !v.contains(' ') {
+                            nbrs.extend(index.neighbors_in(&v, abjad));
+                        }
+                    }
+                }
+                // A compound the lists split (Amanullah: aman + ullah,
+                // Alaeddin: ala + eddin) is also its parts.
+                if text.len() >= 6 {
+                    let parts = veto_index::analyze::analyze(text, None).tokens;
+                    if parts.len() > 1 {
+                        for part in parts.iter().filter(|p| p.text.len() >= 2) {
+                            nbrs.extend(index.neighbors(&part.text));
+                        }
+                    }
+                }
+            }
+            nbrs
         } else {
             Vec::new()
         };
-        nbrs.sort_unstable_by_key(|&(v, _)| v);
+        // One entry per list word, with its best similarity.
+        nbrs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        nbrs.dedup_by_key(|&mut (v, _)| v);
         let exact_only = zipf >= COMMON_ZIPF;
         let anchor = nbrs.iter().any(|&(v, s)| {
             (if exact_only { Some(v) == in_vocab } else { s >= ANCHOR_SIM })
@@ -359,14 +388,16 @@ impl<'m> Scanner<'m> {
             {
                 sentence += 1;
             }
-            let info = self.info(&mut parts, t.text, t.numeric);
+            let written = seg.text.get(t.start..t.end).unwrap_or(t.text);
+            let info = self.info(&mut parts, t.text, t.numeric, written);
             toks.push(STok { start: t.start, end: t.end, info, sentence });
             prev_end = t.end;
             prev_short = t.text.len() <= 1 || is_abbreviation(t.text);
         });
         let infos: &[TokInfo] = parts.infos;
         let texts: &[Box<str>] = parts.texts;
-        let ctx = Ctx { scanner: self, seg, toks, infos, texts, opts };
+        let mixed_case = seg.text.chars().any(char::is_lowercase);
+        let ctx = Ctx { scanner: self, seg, toks, infos, texts, opts, mixed_case };
         ctx.run(screens)
     }
 }
@@ -378,6 +409,11 @@ fn sentence_break(gap: &str, after_short: bool) -> bool {
         return true;
     }
     gap.contains(['!', '?', ';']) || (gap.contains('.') && !after_short)
+}
+
+/// Particles and stopwords that names share with prose.
+fn is_function_word(t: &str) -> bool {
+    veto_index::names::is_particle(t) || veto_index::names::is_stopword(t)
 }
 
 /// Words usually written with a period that does not end a sentence.
@@ -441,6 +477,8 @@ struct Ctx<'a, 'm> {
     infos: &'a [TokInfo],
     texts: &'a [Box<str>],
     opts: &'a ScanOptions,
+    /// Whether the segment has lowercase letters (is not all capitals).
+    mixed_case: bool,
 }
 
 /// A span of tokens, inclusive.
@@ -636,9 +674,11 @@ impl Ctx<'_, '_> {
         if first == last && !ids.iter().any(|&(_, e, _)| e == ne.entity) {
             let entity = &self.scanner.matcher.entities()[ne.entity as usize];
             let list = self.scanner.matcher.index().vocab.text(ne.toks[0]);
+            // A person's name or an everyday word needs a legal form by it.
+            let plain = self.info(first).given || self.info(first).zipf >= COMMON_ZIPF;
             if ne.toks.len() != 1
                 || entity.kind == veto_model::Kind::Person
-                || self.info(first).given
+                || (plain && self.widen((first, first)) == (first, first))
                 || list.len() < 4
                 || self.scanner.matcher.index().rarity(list) < SINGLE_RARITY
             {
@@ -686,9 +726,12 @@ impl Ctx<'_, '_> {
             for w in tm.query.split(' ') {
                 for p in a..=b {
                     let t = self.text(p);
+                    // Another reading of the text (Тхамир: thamir, not
+                    // tkhamir) is a similar spelling of it.
                     if t == w
                         || (w.len() > t.len() && w.starts_with(t))
                         || w.ends_with(t) && w.len() > t.len()
+                        || (!t.is_empty() && veto_index::sim::token_sim(t, w) >= ALIGNED_SIM)
                     {
                         lo = lo.min(p);
                         hi = hi.max(p);
@@ -817,16 +860,26 @@ impl Ctx<'_, '_> {
             if proof < MIN_RARITY || !distinctive {
                 return Err("too little rarity proven");
             }
-            // In text with lowercase letters, a run of everyday words in
+            // In text with lowercase letters, a pair of everyday words in
             // lowercase ("a new horizon") is prose, unless it holds a given
             // name that is not a very common word ("vladimir putin"; "new" is
-            // a given name too).
-            let mixed_case = self.seg.text.chars().any(char::is_lowercase);
-            let prose = (a..=b).all(|p| {
-                let given = !veto_names::PersonNames::get().groups(self.text(p)).is_empty();
-                !capitalized(p) && zipf(p) >= 40 && !(given && zipf(p) < 45)
-            });
-            return if mixed_case && prose {
+            // a given name too) or a legal form. Three or more such words
+            // in the order of a listed name ("army supply bureau") are the
+            // name, written carelessly.
+            let lower = |p: usize| {
+                self.seg.text[self.toks[p].start..self.toks[p].end]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+            };
+            let content = (a..=b).filter(|&p| !is_function_word(self.text(p))).count();
+            let legal =
+                (a..=b).any(|p| veto_names::LegalForms::get().lookup(self.text(p)).is_some());
+            let prose = content <= 2
+                && !legal
+                && (a..=b)
+                    .all(|p| lower(p) && zipf(p) >= 40 && !(self.info(p).given && zipf(p) < 45));
+            return if self.mixed_case && prose {
                 Err("lowercase everyday words in prose")
             } else {
                 Ok(())
@@ -837,16 +890,16 @@ impl Ctx<'_, '_> {
         // form, any). Spelt exactly, or nearly when long or with a legal form.
         let [t] = ex.tokens.as_slice() else { return Err("no aligned word") };
         let entity = &self.scanner.matcher.entities()[hit.entity as usize];
+        let legal = ex.factors.iter().any(|f| f.factor == "legal_form" && f.delta > 0.0)
+            || (a..=b).any(|p| veto_names::LegalForms::get().lookup(self.text(p)).is_some());
         if entity.kind == veto_model::Kind::Person
-            || !veto_names::PersonNames::get().groups(&t.query).is_empty()
+            || (!legal && !veto_names::PersonNames::get().groups(&t.query).is_empty())
         {
             return Err("one word of a person's name");
         }
         if !ex.unmatched_list.is_empty() || t.list.contains(' ') || t.how == "initial" {
             return Err("one word, not the whole listed name");
         }
-        let legal = ex.factors.iter().any(|f| f.factor == "legal_form" && f.delta > 0.0)
-            || (a..=b).any(|p| veto_names::LegalForms::get().lookup(self.text(p)).is_some());
         let z = words.zipf10(&t.query);
         let cap = (a..=b).any(capitalized);
         let spelt = t.similarity >= 0.95
