@@ -287,9 +287,10 @@ impl<'m> Scanner<'m> {
         let in_vocab = index.vocab.id(text);
         let mut nbrs: Vec<(u32, f32)> = if numeric {
             in_vocab.map(|v| vec![(v, 1.0)]).unwrap_or_default()
-        } else if in_vocab.is_some() || (zipf < COMMON_ZIPF && text.len() >= 3) {
-            // A list token's neighbours are precomputed; an everyday word
-            // that no list name contains is not a misspelt name.
+        } else if text.len() >= 3 || in_vocab.is_some() {
+            // A list token's neighbours are precomputed. An everyday word
+            // may be another spelling of a listed word (Кармен: karmen,
+            // Carmen), but it never proposes a name (see `anchor`).
             let abjad = veto_index::is_abjad(written);
             let mut nbrs = index.neighbors_in(text, abjad);
             if in_vocab.is_none() {
@@ -860,6 +861,14 @@ impl Ctx<'_, '_> {
             if proof < MIN_RARITY || !distinctive {
                 return Err("too little rarity proven");
             }
+            if self.person_edge_missing(hit) {
+                return Err("a first or last word of the person's name is missing");
+            }
+            // A weak alias (OFAC's "low quality" AKA) counts only whole.
+            if !ex.unmatched_list.is_empty() && ex.factors.iter().any(|f| f.factor == "weak_alias")
+            {
+                return Err("part of a weak alias");
+            }
             // In text with lowercase letters, a pair of everyday words in
             // lowercase ("a new horizon") is prose, unless it holds a given
             // name that is not a very common word ("vladimir putin"; "new" is
@@ -902,8 +911,9 @@ impl Ctx<'_, '_> {
         }
         let z = words.zipf10(&t.query);
         let cap = (a..=b).any(capitalized);
-        let spelt = t.similarity >= 0.95
-            || (t.similarity >= 0.85 && z == 0 && (legal || t.list.len() >= 7));
+        // Nothing around one word confirms it: spelt as listed, or nearly
+        // with a legal form.
+        let spelt = t.similarity >= 0.95 || (t.similarity >= 0.85 && z == 0 && legal);
         if !spelt {
             return Err("one word, not spelt as listed");
         }
@@ -915,6 +925,34 @@ impl Ctx<'_, '_> {
         } else {
             Err("one everyday word")
         }
+    }
+
+    /// Whether a person's hit leaves out the first or last word of the listed
+    /// name: "John Taylor" is not Mark John TAYLOR, "Chong Chol" not RI Chong
+    /// Chol. Middle names and patronymics are often left out; the ends of a
+    /// name are what tell people apart.
+    fn person_edge_missing(&self, hit: &veto_matcher::Hit) -> bool {
+        let matcher = self.scanner.matcher;
+        if matcher.entities()[hit.entity as usize].kind != veto_model::Kind::Person
+            || hit.explanation.unmatched_list.is_empty()
+        {
+            return false;
+        }
+        let index = matcher.index();
+        let Some(&(lo, hi)) = index.entity_names.get(hit.entity as usize) else {
+            return false;
+        };
+        let Some(ne) = index.names[lo as usize..hi as usize].iter().find(|n| n.name == hit.name)
+        else {
+            return false;
+        };
+        let edge = |j: usize| {
+            let class = ne.classes[j];
+            // A one-letter family name (Korean O, U) counts.
+            !matches!(class, TokClass::Particle | TokClass::Honorific)
+                && hit.explanation.unmatched_list.iter().any(|w| w == index.vocab.text(ne.toks[j]))
+        };
+        !ne.toks.is_empty() && (edge(0) || edge(ne.toks.len() - 1))
     }
 
     fn mention(&self, span: TokSpan, hit: veto_matcher::Hit) -> Mention {
