@@ -738,7 +738,10 @@ pub fn bench_scan(runs: usize) -> Result<()> {
     let scanner = Scanner::new(&matcher);
     println!("scanner build: {:.0} ms (after the matcher)", t.elapsed().as_secs_f64() * 1e3);
     let opts = ScanOptions::default();
-    let (listed, clean) = generate(&entities, 7, 25);
+    // VETO_SCAN_SEED draws other documents, to check that a change holds
+    // beyond the default set.
+    let seed = std::env::var("VETO_SCAN_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(7);
+    let (listed, clean) = generate(&entities, seed, 25);
 
     // Recall.
     let verbose = std::env::var("VETO_BENCH_VERBOSE").unwrap_or_default();

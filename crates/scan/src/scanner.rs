@@ -33,6 +33,9 @@ const ANCHOR_SIM: f32 = 0.8;
 /// A text word this similar to a word of a hit's query reading is the word
 /// the hit aligned.
 const ALIGNED_SIM: f32 = 0.7;
+/// When a person's name is there only in part, each word must be at least
+/// this similar to the listed one.
+const PARTIAL_SIM: f32 = 0.9;
 /// A proposed name is screened when the tokens around the anchor cover at
 /// least this share of its weight.
 const MIN_COVER: f32 = 0.6;
@@ -219,7 +222,8 @@ impl<'m> Scanner<'m> {
             // distinctive token, or a single word that is an everyday word or
             // a person's (see the evidence rule).
             let max_w = n.weights.iter().copied().fold(0.0f32, f32::max);
-            if max_w < DISTINCT {
+            let single_with_form = n.toks.len() == 1 && !n.legal.is_empty();
+            if max_w < DISTINCT && !single_with_form {
                 continue;
             }
             if order.len() == 1 && n.toks.len() == 1 {
@@ -631,6 +635,7 @@ impl Ctx<'_, '_> {
         }
         let mut got = 0.0f32;
         let mut left = ne.weight_sum;
+        let mut used: Vec<usize> = Vec::new();
         let (mut first, mut last) = (p, p);
         // The rarest word first: most proposals end there.
         let rest = (0..k).filter(|&j| Some(j) != rarest);
@@ -644,7 +649,12 @@ impl Ctx<'_, '_> {
             let initial = ne.classes[j] == TokClass::Initial;
             let mut best = 0.0f32;
             let mut at = p;
+            // A word the name repeats (Omar Awadh OMAR) is looked for again.
+            let repeated = ne.toks.iter().filter(|&&x| x == v).count() > 1;
             for q in lo..hi {
+                if repeated && used.contains(&q) {
+                    continue;
+                }
                 let mut s = self.sim(q, v);
                 if s == 0.0 {
                     let (t, l) = (self.text(q), self.scanner.matcher.index().vocab.text(v));
@@ -662,6 +672,7 @@ impl Ctx<'_, '_> {
                 got += best * ne.weights[j];
                 first = first.min(at);
                 last = last.max(at);
+                used.push(at);
             } else if Some(j) == rarest {
                 return None;
             }
@@ -675,13 +686,16 @@ impl Ctx<'_, '_> {
         if first == last && !ids.iter().any(|&(_, e, _)| e == ne.entity) {
             let entity = &self.scanner.matcher.entities()[ne.entity as usize];
             let list = self.scanner.matcher.index().vocab.text(ne.toks[0]);
-            // A person's name or an everyday word needs a legal form by it.
-            let plain = self.info(first).given || self.info(first).zipf >= COMMON_ZIPF;
+            // A person's name, an everyday word or a word many listed names
+            // share needs a legal form by it.
+            let legal = self.widen((first, first)) != (first, first);
+            let plain = self.info(first).given
+                || self.info(first).zipf >= COMMON_ZIPF
+                || self.scanner.matcher.index().rarity(list) < SINGLE_RARITY;
             if ne.toks.len() != 1
                 || entity.kind == veto_model::Kind::Person
-                || (plain && self.widen((first, first)) == (first, first))
+                || (plain && !legal)
                 || list.len() < 4
-                || self.scanner.matcher.index().rarity(list) < SINGLE_RARITY
             {
                 return None;
             }
@@ -864,6 +878,15 @@ impl Ctx<'_, '_> {
             if self.person_edge_missing(hit) {
                 return Err("a first or last word of the person's name is missing");
             }
+            // Part of a person's name, and misspelt too, is too little.
+            let person = self.scanner.matcher.entities()[hit.entity as usize].kind
+                == veto_model::Kind::Person;
+            if person
+                && !ex.unmatched_list.is_empty()
+                && ex.tokens.iter().any(|t| t.similarity < PARTIAL_SIM)
+            {
+                return Err("part of a person's name, misspelt");
+            }
             // A weak alias (OFAC's "low quality" AKA) counts only whole.
             if !ex.unmatched_list.is_empty() && ex.factors.iter().any(|f| f.factor == "weak_alias")
             {
@@ -917,7 +940,7 @@ impl Ctx<'_, '_> {
         if !spelt {
             return Err("one word, not spelt as listed");
         }
-        if t.list.len() < 4 || index.rarity(&t.list) < SINGLE_RARITY {
+        if t.list.len() < 4 || (index.rarity(&t.list) < SINGLE_RARITY && !legal) {
             return Err("one short or frequent list word");
         }
         if z < COMMON_ZIPF || legal || (cap && z < 40) {
