@@ -237,7 +237,11 @@ impl<'m> Scanner<'m> {
             });
             // A function word ("to", "new", "said") would test every sentence:
             // anchor on the name's other words.
-            order.retain(|&j| words.zipf10(index.vocab.text(n.toks[j])) < FUNCTION_ZIPF);
+            // (A one-word name with a legal form is looked for by that word.)
+            order.retain(|&j| {
+                let t = index.vocab.text(n.toks[j]);
+                !is_function_word(t) && (single_with_form || words.zipf10(t) < FUNCTION_ZIPF)
+            });
             for (k, &j) in order.iter().take(2).enumerate() {
                 if k == 0 || (!everyday(j) && n.weights[j] >= DISTINCT) {
                     pairs.push((n.toks[j], ni as u32));
@@ -301,17 +305,19 @@ impl<'m> Scanner<'m> {
                 // Written in another script, the word is also read the ways
                 // other conventions read it (Тхамир: thamir as well as
                 // tkhamir), as the matcher does.
+                let mut readings = vec![text.to_string()];
                 if !written.is_ascii() {
                     for v in veto_names::translit::variants(written) {
-                        if v != text && !v.contains(' ') {
+                        if !readings.contains(&v) && !v.contains(' ') {
                             nbrs.extend(index.neighbors_in(&v, abjad));
+                            readings.push(v);
                         }
                     }
                 }
                 // A compound the lists split (Amanullah: aman + ullah,
                 // Alaeddin: ala + eddin) is also its parts.
-                if text.len() >= 6 {
-                    let parts = veto_index::analyze::analyze(text, None).tokens;
+                for r in readings.iter().filter(|r| r.len() >= 6) {
+                    let parts = veto_index::analyze::analyze(r, None).tokens;
                     if parts.len() > 1 {
                         for part in parts.iter().filter(|p| p.text.len() >= 2) {
                             nbrs.extend(index.neighbors(&part.text));
@@ -695,7 +701,7 @@ impl Ctx<'_, '_> {
             if ne.toks.len() != 1
                 || entity.kind == veto_model::Kind::Person
                 || (plain && !legal)
-                || list.len() < 4
+                || list.len() < if legal { 3 } else { 4 }
             {
                 return None;
             }
@@ -922,8 +928,16 @@ impl Ctx<'_, '_> {
         // form, any). Spelt exactly, or nearly when long or with a legal form.
         let [t] = ex.tokens.as_slice() else { return Err("no aligned word") };
         let entity = &self.scanner.matcher.entities()[hit.entity as usize];
-        let legal = ex.factors.iter().any(|f| f.factor == "legal_form" && f.delta > 0.0)
-            || (a..=b).any(|p| veto_names::LegalForms::get().lookup(self.text(p)).is_some());
+        // With a legal form, the listed one (or one of its class) counts
+        // fully; another, only for a word that is rare and not a name.
+        let same_legal = ex.factors.iter().any(|f| f.factor == "legal_form" && f.delta > 0.0);
+        let z = words.zipf10(&t.query);
+        let plain = z >= COMMON_ZIPF
+            || index.rarity(&t.list) < SINGLE_RARITY
+            || !veto_names::PersonNames::get().groups(&t.query).is_empty();
+        let legal = same_legal
+            || (!plain
+                && (a..=b).any(|p| veto_names::LegalForms::get().lookup(self.text(p)).is_some()));
         if entity.kind == veto_model::Kind::Person
             || (!legal && !veto_names::PersonNames::get().groups(&t.query).is_empty())
         {
@@ -932,7 +946,6 @@ impl Ctx<'_, '_> {
         if !ex.unmatched_list.is_empty() || t.list.contains(' ') || t.how == "initial" {
             return Err("one word, not the whole listed name");
         }
-        let z = words.zipf10(&t.query);
         let cap = (a..=b).any(capitalized);
         // Nothing around one word confirms it: spelt as listed, or nearly
         // with a legal form.
@@ -940,7 +953,9 @@ impl Ctx<'_, '_> {
         if !spelt {
             return Err("one word, not spelt as listed");
         }
-        if t.list.len() < 4 || (index.rarity(&t.list) < SINGLE_RARITY && !legal) {
+        if t.list.len() < if legal { 3 } else { 4 }
+            || (index.rarity(&t.list) < SINGLE_RARITY && !legal)
+        {
             return Err("one short or frequent list word");
         }
         if z < COMMON_ZIPF || legal || (cap && z < 40) {
