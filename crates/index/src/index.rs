@@ -191,13 +191,16 @@ pub struct Index {
     uid: u64,
 }
 
+/// Similar vocabulary tokens, with their similarity.
+type Neighbors = Box<[(u32, f32)]>;
+
 /// Per-thread memo of similarities computed for tokens outside the
 /// vocabulary: a scanner or a batch meets the same misspelling many times.
 #[derive(Default)]
 struct Memo {
     uid: u64,
     /// Neighbours of out-of-vocabulary tokens, read plainly and from an abjad.
-    neighbors: [FxMap<Box<str>, Box<[(u32, f32)]>>; 2],
+    neighbors: [FxMap<Box<str>, Neighbors>; 2],
     /// `pair_sim` by query token, then vocabulary token.
     pairs: FxMap<Box<str>, FxMap<u32, f32>>,
     pair_count: usize,

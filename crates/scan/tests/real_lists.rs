@@ -101,3 +101,74 @@ fn identifiers_in_text_are_mentions() {
     assert_eq!(m.score, 1.0);
     assert!(m.explanation.summary.contains("identifier"), "{}", m.explanation.summary);
 }
+
+/// The ids of the entities found in `text`, read as plain text.
+fn ids(text: &str) -> Vec<String> {
+    scan("t.txt", text).into_iter().map(|(id, _)| id).collect()
+}
+
+#[test]
+fn compounds_other_readings_and_repeated_words() {
+    // The lists split Amanullah and Yadollah (aman + ullah); text does not.
+    assert!(
+        ids("Payment approved by Amanullah AFRIDI in Dubai.").contains(&"us_ofac_sdn:12402".into())
+    );
+    assert!(ids("JAVANI Yadollah attended the meeting.").contains(&"us_ofac_sdn:39441".into()));
+    // Cyrillic read by other conventions than the default (Тхамир: thamir).
+    let text = "On Monday the contract with Найиф Шиндах Тхамир Гхалиб was signed.";
+    let found = scan("t.txt", text);
+    let (_, m) = found.iter().find(|(id, _)| id == "us_ofac_sdn:7887").expect("Ghalib");
+    assert_eq!(&text[m.span.clone()], "Найиф Шиндах Тхамир Гхалиб");
+    // An everyday Russian word may be a transliterated given name (Кармен).
+    let text = "Met Кармен Тереса Мелендез Ривас today.";
+    let found = scan("t.txt", text);
+    let (_, m) = found.iter().find(|(id, _)| id == "us_ofac_sdn:22809").expect("Melendez Rivas");
+    assert_eq!(&text[m.span.clone()], "Кармен Тереса Мелендез Ривас");
+    // A name that repeats a word is found whole.
+    let text = "The transfer to MATUQ MOHAMMED MATUQ was stopped.";
+    let found = scan("t.txt", text);
+    let (_, m) = found.iter().find(|(id, _)| id == "us_ofac_sdn:12633").expect("Matuq");
+    assert_eq!(&text[m.span.clone()], "MATUQ MOHAMMED MATUQ");
+}
+
+#[test]
+fn one_word_names_with_their_legal_form() {
+    // Everyday words and names, made listed names by their legal form.
+    assert!(ids("We sold it to LIMITED LIABILITY COMPANY STORK last year.")
+        .contains(&"us_ofac_sdn:40823".into()));
+    assert!(ids("Invoice for MALBERG LIMITED attached.").contains(&"us_ofac_sdn:35060".into()));
+    assert!(ids("Paid JOINT STOCK COMPANY START now.").contains(&"us_ofac_sdn:47968".into()));
+    // Without it, or with another form, the word is a word.
+    for text in [
+        "A stork flew over the start line.",
+        "Smith and Company paid the invoice.",
+        "Invoice for Malberg attached.",
+    ] {
+        assert_eq!(ids(text), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
+fn partial_person_names_and_look_alikes_are_not_mentions() {
+    for (text, not) in [
+        // The ends of a person's name tell people apart.
+        ("Paid to JOHN TAYLOR for services.", "us_ofac_sdn:21730"), // TAYLOR, Mark John
+        ("Paid to CHONG CHOL for services.", "us_ofac_sdn:18668"),  // RI, Chong Chol
+        // Part of a weak alias.
+        ("We met Carlos Garcia in Madrid.", "us_ofac_sdn:33982"),
+        // One word, one letter off a listed one, nothing around to confirm.
+        ("Inditex reported higher sales.", "us_ofac_sdn:13355"), // INDUITEX LTDA.
+    ] {
+        assert!(!ids(text).contains(&not.to_string()), "{text}");
+    }
+    // A middle name left out is still the person.
+    assert!(ids("Reporters said Vladimir Putin spoke.").contains(&"us_ofac_sdn:35096".into()));
+}
+
+#[test]
+fn lowercase_names_of_three_everyday_words_are_found() {
+    // Two everyday words in lowercase are prose; three in a listed name's
+    // order are the name.
+    let found = ids("Supplies were sent to the army supply bureau in the capital.");
+    assert!(found.contains(&"us_ofac_sdn:15486".into()), "{found:?}");
+}
