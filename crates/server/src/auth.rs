@@ -180,6 +180,39 @@ pub fn bearer(headers: &HeaderMap) -> Option<&str> {
     }
 }
 
+/// Extractor: the request carries an API (or admin) key, or keys are not
+/// required. Runs before the body is read, so an unauthorized request is
+/// refused whatever its body.
+#[derive(Clone, Copy, Debug)]
+pub struct ApiAccess;
+
+/// Extractor: the request carries an admin key (or admin endpoints are
+/// open: no keys, loopback).
+#[derive(Clone, Copy, Debug)]
+pub struct AdminAccess;
+
+impl axum::extract::FromRequestParts<std::sync::Arc<crate::App>> for ApiAccess {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        app: &std::sync::Arc<crate::App>,
+    ) -> Result<Self, ApiError> {
+        app.authorize(&parts.headers, Access::Api).map(|_| ApiAccess)
+    }
+}
+
+impl axum::extract::FromRequestParts<std::sync::Arc<crate::App>> for AdminAccess {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        app: &std::sync::Arc<crate::App>,
+    ) -> Result<Self, ApiError> {
+        app.authorize(&parts.headers, Access::Admin).map(|_| AdminAccess)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -443,9 +443,15 @@ fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response {
 
 /// The router with every endpoint and layer.
 pub fn router(app: Arc<App>) -> Router {
+    with_layers(routes::routes(), app)
+}
+
+/// Adds the fallbacks and layers (request ids, panic catching, body limit,
+/// timeout, metrics and logs) to routes.
+fn with_layers(routes: Router<Arc<App>>, app: Arc<App>) -> Router {
     let x_request_id = HeaderName::from_static("x-request-id");
     let ids = Ids { prefix: id_prefix(), next: Arc::new(AtomicU64::new(1)) };
-    routes::routes()
+    routes
         .fallback(|| async { ApiError::not_found("no such endpoint (see /openapi.json)") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(
@@ -552,3 +558,6 @@ pub async fn serve(config: Config, loader: LoadFn) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

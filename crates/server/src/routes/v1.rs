@@ -5,14 +5,13 @@ use std::sync::Arc;
 
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use veto_matcher::wire::{hit_json, score, WireQuery};
 use veto_matcher::{Query, ScreenOptions, DEFAULT_THRESHOLD};
 
-use crate::auth::Access;
+use crate::auth::{AdminAccess, ApiAccess};
 use crate::error::{unit_interval, ApiError, ApiJson};
 use crate::App;
 
@@ -81,10 +80,9 @@ pub(crate) fn check_query(app: &App, q: &WireQuery, at: &str) -> Result<Query, A
 /// Screens one query.
 pub async fn screen(
     State(app): State<Arc<App>>,
-    headers: HeaderMap,
+    _auth: ApiAccess,
     ApiJson(req): ApiJson<ScreenRequest>,
 ) -> Result<Json<Value>, ApiError> {
-    app.authorize(&headers, Access::Api)?;
     let opts = options(req.limit, req.threshold)?;
     let query = check_query(&app, &req.query, "")?;
     let snap = app.snapshot()?;
@@ -109,10 +107,9 @@ pub async fn screen(
 /// `veto screen --input` writes).
 pub async fn screen_batch(
     State(app): State<Arc<App>>,
-    headers: HeaderMap,
+    _auth: ApiAccess,
     ApiJson(req): ApiJson<BatchRequest>,
 ) -> Result<Json<Value>, ApiError> {
-    app.authorize(&headers, Access::Api)?;
     let opts = options(req.limit, req.threshold)?;
     let max = app.config().max_batch;
     if req.queries.len() > max {
@@ -175,10 +172,9 @@ fn compact(v: Value) -> Value {
 /// `GET /v1/entities/{id}`: the entity as `veto entity --format json` prints it.
 pub async fn entity(
     State(app): State<Arc<App>>,
-    headers: HeaderMap,
+    _auth: ApiAccess,
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Json<Value>, ApiError> {
-    app.authorize(&headers, Access::Api)?;
     let id = path_id(id)?;
     let snap = app.snapshot()?;
     let e = snap
@@ -190,11 +186,7 @@ pub async fn entity(
 }
 
 /// `GET /v1/lists`: the loaded lists.
-pub async fn lists(
-    State(app): State<Arc<App>>,
-    headers: HeaderMap,
-) -> Result<Json<Value>, ApiError> {
-    app.authorize(&headers, Access::Api)?;
+pub async fn lists(State(app): State<Arc<App>>, _auth: ApiAccess) -> Result<Json<Value>, ApiError> {
     let snap = app.snapshot()?;
     Ok(Json(json!({
         "snapshot_version": snap.version,
@@ -207,9 +199,8 @@ pub async fn lists(
 /// `POST /v1/lists/reload` (admin): load the lists again and swap them in.
 pub async fn reload(
     State(app): State<Arc<App>>,
-    headers: HeaderMap,
+    _auth: AdminAccess,
 ) -> Result<Json<Value>, ApiError> {
-    app.authorize(&headers, Access::Admin)?;
     let (version, entities, took) = app.reload().await?;
     Ok(Json(json!({
         "status": "reloaded",

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue};
+use axum::http::HeaderValue;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
@@ -20,7 +20,7 @@ use serde_json::{json, Map, Value};
 use veto_matcher::wire::score;
 use veto_matcher::{Hit, Matcher, Query, ScreenOptions, DEFAULT_THRESHOLD};
 
-use crate::auth::Access;
+use crate::auth::ApiAccess;
 use crate::error::{unit_interval, ApiError, ApiJson, QueryParams};
 use crate::ftm::{entity_json, kind_of_schema, read_example, schema_of};
 use crate::routes::v1::path_id;
@@ -169,12 +169,11 @@ fn matcher_docs() -> Value {
 /// `POST /match/{dataset}`.
 pub async fn match_(
     State(app): State<Arc<App>>,
-    headers: HeaderMap,
+    _auth: ApiAccess,
     dataset: Result<Path<String>, PathRejection>,
     params: QueryParams,
     ApiJson(req): ApiJson<MatchRequest>,
 ) -> Result<Response, ApiError> {
-    app.authorize(&headers, Access::Api)?;
     let dataset = path_id(dataset)?;
     let limit = params.number::<usize>("limit")?.unwrap_or(MATCH_LIMIT).clamp(1, MAX_MATCHES);
     let threshold =
@@ -230,11 +229,10 @@ pub async fn match_(
 /// response shape (`results`, `total`, `limit`, `offset`, `facets`).
 pub async fn search(
     State(app): State<Arc<App>>,
-    headers: HeaderMap,
+    _auth: ApiAccess,
     dataset: Result<Path<String>, PathRejection>,
     params: QueryParams,
 ) -> Result<Json<Value>, ApiError> {
-    app.authorize(&headers, Access::Api)?;
     let dataset = path_id(dataset)?;
     let q = params.get("q").map(str::trim).unwrap_or("").to_string();
     if q.is_empty() {
@@ -276,10 +274,9 @@ pub async fn search(
 /// `GET /entities/{id}`: one entity as a yente entity object.
 pub async fn entity(
     State(app): State<Arc<App>>,
-    headers: HeaderMap,
+    _auth: ApiAccess,
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Json<Value>, ApiError> {
-    app.authorize(&headers, Access::Api)?;
     let id = path_id(id)?;
     let snap = app.snapshot()?;
     let e = snap
