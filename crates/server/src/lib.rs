@@ -397,6 +397,42 @@ fn id_prefix() -> String {
     format!("{:08x}", h.finish() as u32)
 }
 
+/// Reads the whole request body before routing, so that every response,
+/// including one refusing the request before its handler would read the
+/// body (401, 404, 415), leaves the connection clean for the next request
+/// on it. A body over `limit` is answered 413 after reading (and dropping)
+/// up to [`DRAIN_FACTOR`] times the limit, so that the client gets to read
+/// the answer instead of a reset connection.
+async fn read_body(body: axum::body::Body, limit: usize) -> Result<bytes::Bytes, ApiError> {
+    use http_body_util::BodyExt;
+    let mut body = body;
+    let mut buf = bytes::BytesMut::new();
+    let mut total = 0usize;
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|e| {
+            ApiError::bad_request("invalid_body", format!("cannot read the request body: {e}"))
+        })?;
+        let Ok(data) = frame.into_data() else { continue };
+        total += data.len();
+        if total <= limit {
+            buf.extend_from_slice(&data);
+        } else if total > limit.saturating_mul(DRAIN_FACTOR) {
+            break;
+        }
+    }
+    if total > limit {
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body_too_large",
+            format!("the request body is larger than this server accepts ({limit} bytes)"),
+        ));
+    }
+    Ok(buf.freeze())
+}
+
+/// How much of an over-long body is read (and dropped) before answering 413.
+const DRAIN_FACTOR: usize = 16;
+
 /// Records metrics and writes one JSON log line per request.
 async fn observe(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
     let start = Instant::now();
@@ -408,7 +444,22 @@ async fn observe(State(app): State<Arc<App>>, req: Request, next: Next) -> Respo
     let request_id =
         req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     let timeout = Duration::from_millis(app.config.request_timeout_ms);
-    let resp = match tokio::time::timeout(timeout, next.run(req)).await {
+    let limit = app.config.max_body_bytes;
+    let work = async move {
+        let (parts, body) = req.into_parts();
+        match read_body(body, limit).await {
+            Ok(bytes) => next.run(Request::from_parts(parts, axum::body::Body::from(bytes))).await,
+            Err(e) => {
+                let mut resp = e.into_response();
+                // What was not read of an over-long body makes the
+                // connection unusable: say so.
+                resp.headers_mut()
+                    .insert(axum::http::header::CONNECTION, HeaderValue::from_static("close"));
+                resp
+            }
+        }
+    };
+    let resp = match tokio::time::timeout(timeout, work).await {
         Ok(r) => r,
         Err(_) => ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
