@@ -278,17 +278,22 @@ impl App {
         self.snapshot.load().is_some()
     }
 
-    /// Installs a freshly loaded snapshot; returns its version.
+    /// Installs a freshly loaded snapshot; returns its version. The old
+    /// snapshot is freed on a background thread once the last request using
+    /// it has finished, so that no request pays for freeing it.
     pub fn install(&self, loaded: Loaded) -> u64 {
         let version = self.versions.fetch_add(1, Ordering::SeqCst) + 1;
         let entities = loaded.entity_count() as u64;
-        self.snapshot.store(Some(Arc::new(Snapshot {
+        let old = self.snapshot.swap(Some(Arc::new(Snapshot {
             loaded,
             version,
             loaded_at: jiff::Timestamp::now().to_string(),
         })));
         self.metrics.snapshot_version.store(version, Ordering::Relaxed);
         self.metrics.entities.store(entities, Ordering::Relaxed);
+        if let Some(old) = old {
+            retire(old);
+        }
         version
     }
 
@@ -307,8 +312,7 @@ impl App {
             ));
         };
         let start = Instant::now();
-        let loader = self.loader.clone();
-        let result = tokio::task::spawn_blocking(move || loader()).await;
+        let result = load_in_background(self.loader.clone()).await;
         let loaded = match result {
             Ok(Ok(l)) => l,
             Ok(Err(e)) => {
@@ -374,6 +378,56 @@ impl App {
     ) -> Result<Access, ApiError> {
         self.keys.require(headers, need)
     }
+}
+
+/// Lowers the calling thread's CPU priority (Linux: `setpriority` on a
+/// thread id affects that thread only), so that loading and freeing
+/// snapshots yield to screening.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority has no memory effects; 0 names the calling thread.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+    }
+}
+
+/// Runs the loader on its own low-priority thread, with its own
+/// low-priority rayon pool for the parallel parts (store load, index
+/// build): a reload under load takes CPU only where screening leaves it.
+/// The thread is not one of tokio's, so its priority never leaks into
+/// request handling.
+async fn load_in_background(loader: LoadFn) -> Result<Result<Loaded>, String> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let spawned = std::thread::Builder::new().name("veto-load".into()).spawn(move || {
+        lower_priority();
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let result = match rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .thread_name(|i| format!("veto-load-{i}"))
+            .start_handler(|_| lower_priority())
+            .build()
+        {
+            Ok(pool) => pool.install(|| loader()),
+            Err(_) => loader(),
+        };
+        let _ = tx.send(result);
+    });
+    if let Err(e) = spawned {
+        return Err(format!("cannot start the loading thread: {e}"));
+    }
+    rx.await.map_err(|_| "the loading thread panicked".to_string())
+}
+
+/// Frees a replaced snapshot on a low-priority thread once no request holds
+/// it any more (requests time out, so this ends).
+fn retire(old: Arc<Snapshot>) {
+    let _ = std::thread::Builder::new().name("veto-retire".into()).spawn(move || {
+        lower_priority();
+        while Arc::strong_count(&old) > 1 {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        drop(old);
+    });
 }
 
 /// Request ids: a per-process random prefix and a counter.
@@ -579,8 +633,7 @@ pub async fn serve(config: Config, loader: LoadFn) -> Result<()> {
         let app = app.clone();
         tokio::spawn(async move {
             let start = Instant::now();
-            let loader = app.loader.clone();
-            match tokio::task::spawn_blocking(move || loader()).await {
+            match load_in_background(app.loader.clone()).await {
                 Ok(Ok(loaded)) => {
                     let entities = loaded.entity_count();
                     let lists = loaded.lists.len();
