@@ -225,18 +225,20 @@ impl Run {
     }
 }
 
-/// Drives `conns` connections for `warmup` + `seconds`; measures the
-/// latter.
-async fn run(
-    addr: &str,
-    pid: u32,
-    bodies: Arc<Vec<Bytes>>,
+/// One run's shape.
+#[derive(Clone, Copy)]
+struct Load {
     conns: usize,
     warmup: u64,
     seconds: u64,
     reload_every: u64,
     rss_every: u64,
-) -> Result<Run> {
+}
+
+/// Drives `conns` connections for `warmup` + `seconds`; measures the
+/// latter.
+async fn run(addr: &str, pid: u32, bodies: Arc<Vec<Bytes>>, load: Load) -> Result<Run> {
+    let Load { conns, warmup, seconds, reload_every, rss_every } = load;
     let start = Instant::now() + Duration::from_secs(warmup);
     let end = start + Duration::from_secs(seconds);
     let errors = Arc::new(AtomicU64::new(0));
@@ -405,7 +407,19 @@ pub fn bench_http(args: &HttpArgs) -> Result<()> {
         }
         say(format!("server RSS after load: {:.0} MB", rss_mb(pid).unwrap_or(0.0)));
         for &c in &args.connections {
-            let r = run(&addr, pid, bodies.clone(), c, args.warmup, args.duration, 0, 60).await?;
+            let r = run(
+                &addr,
+                pid,
+                bodies.clone(),
+                Load {
+                    conns: c,
+                    warmup: args.warmup,
+                    seconds: args.duration,
+                    reload_every: 0,
+                    rss_every: 60,
+                },
+            )
+            .await?;
             say(r.line());
         }
         if args.reload_every > 0 {
@@ -413,11 +427,13 @@ pub fn bench_http(args: &HttpArgs) -> Result<()> {
                 &addr,
                 pid,
                 bodies.clone(),
-                max_conns,
-                args.warmup,
-                args.duration,
-                args.reload_every,
-                60,
+                Load {
+                    conns: max_conns,
+                    warmup: args.warmup,
+                    seconds: args.duration,
+                    reload_every: args.reload_every,
+                    rss_every: 60,
+                },
             )
             .await?;
             say(format!(
@@ -429,8 +445,19 @@ pub fn bench_http(args: &HttpArgs) -> Result<()> {
             ));
         }
         if args.soak > 0 {
-            let r =
-                run(&addr, pid, bodies.clone(), max_conns, 0, args.soak, 0, args.rss_every).await?;
+            let r = run(
+                &addr,
+                pid,
+                bodies.clone(),
+                Load {
+                    conns: max_conns,
+                    warmup: 0,
+                    seconds: args.soak,
+                    reload_every: 0,
+                    rss_every: args.rss_every,
+                },
+            )
+            .await?;
             say(format!("soak {} s: {}", args.soak, r.line()));
             let samples: Vec<String> =
                 r.rss.iter().map(|(t, mb)| format!("{t}s {mb:.0}")).collect();
