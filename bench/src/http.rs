@@ -16,7 +16,6 @@
 //! `--soak S` runs S seconds at the highest connection count and samples
 //! the server's RSS (from /proc/PID/status) every `--rss-every` seconds.
 
-use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -94,36 +93,44 @@ impl Drop for Server {
 fn start_server() -> Result<Server> {
     let bin: PathBuf = crate::import::veto_bin()?;
     let store = tempfile::tempdir().context("temp store")?;
-    let mut child = Command::new(&bin)
+    // The server logs one JSON line per request: to a file, as a deployed
+    // server would, rather than through a pipe this process must drain.
+    let log_path = store.path().join("serve.log");
+    let log = std::fs::File::create(&log_path).context("log file")?;
+    let child = Command::new(&bin)
         .arg("--store")
-        .arg(store.path())
+        .arg(store.path().join("store"))
         .args(["serve", "--listen", "127.0.0.1:0"])
         .env_remove("VETO_API_KEYS")
         .env_remove("VETO_ADMIN_KEYS")
         .stdout(Stdio::null())
-        .stderr(Stdio::piped())
+        .stderr(Stdio::from(log))
         .spawn()
         .with_context(|| format!("cannot start {}", bin.display()))?;
-    let stderr = child.stderr.take().context("no stderr")?;
-    let (tx, rx) = std::sync::mpsc::channel();
-    // Read (and drop) the server's logs for its whole life, so that it
-    // never blocks on a full pipe.
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines() {
-            let Ok(line) = line else { break };
-            if let Some(rest) = line.split("listening on http://").nth(1) {
-                let addr: String = rest
-                    .chars()
-                    .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ':')
-                    .collect();
-                let _ = tx.send(addr);
-            }
+    let t = Instant::now();
+    let addr = loop {
+        let text = std::fs::read_to_string(&log_path).unwrap_or_default();
+        if let Some(rest) = text.split("listening on http://").nth(1) {
+            break rest
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ':')
+                .collect::<String>();
         }
-    });
-    let addr = rx
-        .recv_timeout(Duration::from_secs(120))
-        .context("the server did not say where it listens")?;
+        if t.elapsed() > Duration::from_secs(120) {
+            bail!("the server did not say where it listens:\n{text}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
     Ok(Server { child, addr, _store: store })
+}
+
+/// The 1-minute load average: the machine is shared, and other work on it
+/// shows in the numbers.
+fn loadavg() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().map(String::from))
+        .unwrap_or_else(|| "?".into())
 }
 
 fn rss_mb(pid: u32) -> Option<f64> {
@@ -206,6 +213,7 @@ struct Run {
     reloads: u64,
     reload_errors: u64,
     rss: Vec<(u64, f64)>,
+    load_before: String,
 }
 
 impl Run {
@@ -214,13 +222,14 @@ impl Run {
         let ms = |p: f64| percentile(&self.latencies_us, p) / 1000.0;
         let max = self.latencies_us.iter().copied().fold(0.0, f64::max) / 1000.0;
         format!(
-            "{:>4} conns: {:>7.0} req/s  p50 {:>6.2} ms  p99 {:>6.2} ms  max {:>7.2} ms  requests {n}  errors {}",
+            "{:>4} conns: {:>7.0} req/s  p50 {:>6.2} ms  p99 {:>6.2} ms  max {:>7.2} ms  requests {n}  errors {}  (load avg before {})",
             self.connections,
             n as f64 / self.seconds,
             ms(50.0),
             ms(99.0),
             max,
-            self.errors
+            self.errors,
+            self.load_before
         )
     }
 }
@@ -239,6 +248,7 @@ struct Load {
 /// latter.
 async fn run(addr: &str, pid: u32, bodies: Arc<Vec<Bytes>>, load: Load) -> Result<Run> {
     let Load { conns, warmup, seconds, reload_every, rss_every } = load;
+    let load_before = loadavg();
     let start = Instant::now() + Duration::from_secs(warmup);
     let end = start + Duration::from_secs(seconds);
     let errors = Arc::new(AtomicU64::new(0));
@@ -348,6 +358,7 @@ async fn run(addr: &str, pid: u32, bodies: Arc<Vec<Bytes>>, load: Load) -> Resul
         reloads,
         reload_errors,
         rss,
+        load_before,
     })
 }
 
