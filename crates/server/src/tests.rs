@@ -516,3 +516,20 @@ async fn every_route_is_served() {
         );
     }
 }
+
+#[tokio::test]
+async fn slow_requests_time_out_as_json() {
+    let mut c = Config::new(([127, 0, 0, 1], 0).into());
+    c.request_timeout_ms = 20;
+    let app = app_with(c, sdn_loader());
+    let routes = Router::new().route(
+        "/slow",
+        get(|| async {
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            "late"
+        }),
+    );
+    let r = send_to(with_layers(routes, app.clone()), get_("/slow")).await;
+    assert_error(&r, StatusCode::SERVICE_UNAVAILABLE, "timeout");
+    assert!(app.metrics().render().contains("route=\"/slow\",status=\"503\""));
+}
