@@ -39,7 +39,8 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-fn veto_bin() -> Result<PathBuf> {
+/// The release `veto` binary.
+pub(crate) fn veto_bin() -> Result<PathBuf> {
     let p = root().join("target/release/veto");
     if !p.exists() {
         bail!("{} not found: run `cargo build --release -p veto` first", p.display());

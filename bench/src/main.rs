@@ -12,9 +12,12 @@
 //! target/release/veto-bench speed         # latency, throughput, build, RSS
 //! target/release/veto-bench scan          # veto scan: recall, false mentions, MB/s
 //! target/release/veto-bench scan-corpus DIR  # write the scan corpus for `veto scan DIR`
+//! target/release/veto-bench http [--connections 1,8,64] [--duration 10] [--warmup 2]
+//!     [--reload-every 1] [--soak 300 --rss-every 10]   # veto serve under load
 //! target/release/veto-bench all           # everything
 //! ```
 
+mod http;
 mod import;
 mod machine;
 mod quality;
@@ -46,6 +49,7 @@ fn main() -> Result<()> {
             let dir = args.get(1).map_or("scan-corpus", String::as_str);
             scan::write_corpus(std::path::Path::new(dir), &quality::corpus()?, 25)
         }
+        Some("http") => http::bench_http(&http::HttpArgs::parse(&args)?),
         Some("all") | None => {
             import::bench_import(runs)?;
             import::bench_load(runs)?;
@@ -55,7 +59,7 @@ fn main() -> Result<()> {
             quality::bench_speed(runs)
         }
         Some(other) => bail!(
-            "unknown benchmark '{other}' (import, load, quality, nomenklatura, cross-script, speed, all)"
+            "unknown benchmark '{other}' (import, load, quality, nomenklatura, cross-script, speed, scan, scan-corpus, http, all)"
         ),
     }
 }

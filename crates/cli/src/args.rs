@@ -47,6 +47,28 @@ pub enum Command {
     /// Find listed names in documents and payment messages (text, HTML, MT103/MT202,
     /// pacs.008/pacs.009), with their positions.
     Scan(ScanArgs),
+    /// Serve the screening HTTP API (veto's /v1 endpoints and yente-compatible /match).
+    Serve(ServeArgs),
+}
+
+/// `veto serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (port 0 picks a free port; the bound address is
+    /// printed on stderr).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub listen: std::net::SocketAddr,
+    /// Config file (TOML or JSON): api_keys, admin_keys, max_body_bytes,
+    /// max_batch, max_name_chars, request_timeout_ms.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Serve these list files (parsed now, and again on each reload) instead
+    /// of the store.
+    #[arg(long = "list", value_name = "FILE")]
+    pub lists: Vec<PathBuf>,
+    /// Serve without API keys on a non-loopback address.
+    #[arg(long)]
+    pub insecure_no_auth: bool,
 }
 
 /// Output format of `veto scan`.

@@ -30,6 +30,7 @@ for h in &hits {
 pub mod align;
 pub mod evidence;
 pub mod explain;
+pub mod wire;
 
 use std::collections::HashMap;
 

@@ -7,6 +7,7 @@ mod import;
 mod lists;
 mod scan;
 mod screen;
+mod serve;
 mod update;
 
 use anyhow::Result;
@@ -25,5 +26,6 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Screen(a) => screen::run(&cli, a),
         Command::Compare(a) => compare::run(&cli, a),
         Command::Scan(a) => scan::run(&cli, a),
+        Command::Serve(a) => serve::run(&cli, a),
     }
 }

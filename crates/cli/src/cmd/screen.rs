@@ -5,10 +5,10 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
-use serde::Deserialize;
 use serde_json::{json, Value};
-use veto_matcher::{Hit, Matcher, Query, QueryId, ScreenOptions, DEFAULT_THRESHOLD};
-use veto_model::{Entity, Kind};
+use veto_matcher::wire::{hit_json, WireQuery};
+use veto_matcher::{Matcher, Query, QueryId, ScreenOptions, DEFAULT_THRESHOLD};
+use veto_model::Entity;
 
 use crate::args::{Cli, OutputFormat, ScreenArgs};
 use crate::output::{print_json, score};
@@ -24,21 +24,6 @@ pub fn load_entities(cli: &Cli, lists: &[std::path::PathBuf]) -> Result<Vec<Enti
             .context("cannot read --list files")?;
         Ok(parsed.into_iter().flat_map(|p| p.entities).collect())
     }
-}
-
-/// The JSON form of a hit.
-pub fn hit_json(m: &Matcher, h: &Hit) -> Value {
-    let e = m.entity(h);
-    json!({
-        "entity_id": e.id,
-        "score": score(h.score),
-        "name": e.primary_name(),
-        "matched_name": h.explanation.matched_name,
-        "source": e.source,
-        "kind": e.kind,
-        "programs": e.programs.iter().map(|p| p.code.clone()).collect::<Vec<_>>(),
-        "explanation": h.explanation,
-    })
 }
 
 /// Runs `veto screen`.
@@ -93,75 +78,14 @@ pub fn run(cli: &Cli, args: &ScreenArgs) -> Result<Outcome> {
     Ok(if hits.is_empty() { Outcome::NotFound } else { Outcome::Found })
 }
 
-/// A batch query line (JSON) or row (CSV).
-#[derive(Debug, Deserialize)]
-struct BatchQuery {
-    id: Option<Value>,
-    name: Option<String>,
-    kind: Option<String>,
-    birth_date: Option<String>,
-    country: Option<String>,
-    #[serde(default, deserialize_with = "ids_or_string")]
-    identifiers: Vec<String>,
-}
+/// A batch query line (JSON) or row (CSV): the shared wire format.
+type BatchQuery = WireQuery;
 
-fn ids_or_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    let v = Value::deserialize(d)?;
-    Ok(match v {
-        Value::Null => Vec::new(),
-        Value::String(s) => {
-            s.split(';').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
-        }
-        Value::Array(a) => a
-            .into_iter()
-            .map(|x| match x {
-                Value::String(s) => s,
-                Value::Object(o) => {
-                    let t = o.get("type").and_then(Value::as_str).unwrap_or("");
-                    let v = o.get("value").and_then(Value::as_str).unwrap_or("");
-                    if t.is_empty() {
-                        v.to_string()
-                    } else {
-                        format!("{t}:{v}")
-                    }
-                }
-                other => other.to_string(),
-            })
-            .collect(),
-        other => vec![other.to_string()],
-    })
-}
-
-impl BatchQuery {
-    fn into_query(self, row: usize) -> Result<(Value, Query), (Value, String)> {
-        let id = self.id.unwrap_or_else(|| json!(row));
-        let err = |id: &Value, m: String| Err((id.clone(), m));
-        let Some(name) = self.name.filter(|n| !n.trim().is_empty()) else {
-            return err(&id, "missing 'name'".into());
-        };
-        let kind = match self.kind.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            None => None,
-            Some(k) => match Kind::parse(k) {
-                Some(k) => Some(k),
-                None => return err(&id, format!("unknown kind '{k}'")),
-            },
-        };
-        let birth_date = match self.birth_date.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            None => None,
-            Some(d) => match d.parse() {
-                Ok(d) => Some(d),
-                Err(e) => return err(&id, format!("{e}")),
-            },
-        };
-        let country = match self.country.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            None => None,
-            Some(c) => match veto_model::country::resolve(c) {
-                Some(c) => Some(c),
-                None => return err(&id, format!("unknown country '{c}'")),
-            },
-        };
-        let identifiers = self.identifiers.iter().map(|s| QueryId::parse(s)).collect();
-        Ok((id, Query { name, kind, birth_date, country, identifiers }))
+fn into_row(q: BatchQuery, row: usize) -> Row {
+    let id = q.id.clone().unwrap_or_else(|| json!(row));
+    match q.to_query() {
+        Ok(query) => Ok((id, query)),
+        Err(e) => Err((id, e.message)),
     }
 }
 
@@ -201,7 +125,7 @@ fn read_batch(path: &Path) -> Result<Vec<Row>> {
                     continue;
                 }
             };
-            rows.push(q.into_query(line).map_err(|(id, m)| (id, format!("line {line}: {m}"))));
+            rows.push(into_row(q, line).map_err(|(id, m)| (id, format!("line {line}: {m}"))));
         }
     } else {
         for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
@@ -211,7 +135,7 @@ fn read_batch(path: &Path) -> Result<Vec<Row>> {
                 continue;
             }
             let row = match serde_json::from_str::<BatchQuery>(&line) {
-                Ok(q) => q.into_query(n).map_err(|(id, m)| (id, format!("line {n}: {m}"))),
+                Ok(q) => into_row(q, n).map_err(|(id, m)| (id, format!("line {n}: {m}"))),
                 Err(e) => Err((json!(n), format!("line {n}: invalid JSON: {e}"))),
             };
             rows.push(row);

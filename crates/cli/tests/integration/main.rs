@@ -8,4 +8,5 @@ mod util;
 mod import;
 mod scan;
 mod screen;
+mod serve;
 mod update;
