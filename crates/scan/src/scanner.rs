@@ -756,10 +756,15 @@ impl Ctx<'_, '_> {
                     let t = self.text(p);
                     // Another reading of the text (Тхамир: thamir, not
                     // tkhamir) is a similar spelling of it.
+                    // A joined word, or a part of a compound (amanullah:
+                    // aman, lah).
+                    let (long, short) = if w.len() > t.len() { (w, t) } else { (t, w) };
                     if t == w
-                        || (w.len() > t.len() && w.starts_with(t))
-                        || w.ends_with(t) && w.len() > t.len()
-                        || (!t.is_empty() && veto_index::sim::token_sim(t, w) >= ALIGNED_SIM)
+                        || (long.len() > short.len()
+                            && !short.is_empty()
+                            && (long.starts_with(short) || long.ends_with(short)))
+                        || (!self.written(p).is_ascii()
+                            && veto_index::sim::token_sim(t, w) >= ALIGNED_SIM)
                     {
                         lo = lo.min(p);
                         hi = hi.max(p);
@@ -772,6 +777,11 @@ impl Ctx<'_, '_> {
         } else {
             (lo, hi)
         }
+    }
+
+    /// Text word `p` as written.
+    fn written(&self, p: usize) -> &str {
+        self.seg.text.get(self.toks[p].start..self.toks[p].end).unwrap_or("")
     }
 
     fn span_text(&self, (a, b): TokSpan) -> &str {
