@@ -13,6 +13,7 @@
 //! target/release/veto-bench scan          # veto scan: recall, false mentions, MB/s
 //! target/release/veto-bench scan-corpus DIR  # write the scan corpus for `veto scan DIR`
 //! target/release/veto-bench all           # everything
+//! target/release/veto-bench screen [--latin] NAME...  # top hits on the benchmark corpus, explained
 //! ```
 
 mod import;
@@ -39,6 +40,7 @@ fn main() -> Result<()> {
             args.iter().position(|a| a == "--per-category").and_then(|i| args.get(i + 1)).and_then(|r| r.parse().ok()).unwrap_or(200),
         ),
         Some("nomenklatura") => quality::bench_nomenklatura(),
+        Some("screen") => quality::debug_screen(&args[1..]),
         Some("cross-script") => quality::bench_cross_script(),
         Some("speed") => quality::bench_speed(runs),
         Some("scan") => scan::bench_scan(runs),

@@ -856,6 +856,28 @@ pub fn bench_quality(per_category: usize) -> Result<()> {
     Ok(())
 }
 
+/// Screens names against the benchmark corpus and prints the best hits with
+/// their explanations (`--latin`: against the matcher without
+/// original-script names, as the script queries of the variant set are).
+pub fn debug_screen(args: &[String]) -> Result<()> {
+    let latin = args.iter().any(|a| a == "--latin");
+    let mut entities = corpus()?;
+    if latin {
+        for e in &mut entities {
+            e.names.retain(|n| n.script.is_none_or(|s| s == veto_model::Script::Latin));
+        }
+    }
+    let m = Matcher::new(entities);
+    let opts = ScreenOptions { limit: 5, threshold: 0.0 };
+    for name in args.iter().filter(|a| !a.starts_with("--")) {
+        println!("{name}");
+        for h in m.screen(&Query::name(name.as_str()), &opts) {
+            println!("  {:.3} {} :: {}", h.score, m.entity(&h).id, h.explanation.summary);
+        }
+    }
+    Ok(())
+}
+
 /// The nomenklatura name-pair benchmark through `compare`.
 pub fn bench_nomenklatura() -> Result<()> {
     let entities = corpus()?;

@@ -387,14 +387,24 @@ impl Index {
         let numeric = text.bytes().any(|b| b.is_ascii_digit());
         if !numeric && text.len() >= 2 {
             self.extend_one_edit(text, &mut cand);
-            let sk = skeleton(text);
-            if sk.len() >= 3 {
-                if let Some(vs) = self.skeletons.get(&hash_str(sk.as_bytes())) {
+            let mut by_skeleton = |sk: &str| {
+                let map = if sk.len() >= 3 {
+                    &self.skeletons
+                } else if abjad && sk.len() == 2 {
+                    &self.skeletons2
+                } else {
+                    return;
+                };
+                if let Some(vs) = map.get(&hash_str(sk.as_bytes())) {
                     cand.extend_from_slice(vs);
                 }
-            } else if abjad && sk.len() == 2 {
-                if let Some(vs) = self.skeletons2.get(&hash_str(sk.as_bytes())) {
-                    cand.extend_from_slice(vs);
+            };
+            by_skeleton(&skeleton(text));
+            // Letters whose Latin spelling depends on the language
+            // (ث th/s, ظ z/d, ق q/g): their other readings' skeletons.
+            if abjad {
+                for r in crate::sim::abjad_readings(text) {
+                    by_skeleton(&skeleton(&r));
                 }
             }
         }

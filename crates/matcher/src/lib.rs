@@ -206,7 +206,7 @@ impl Matcher {
             // Read from an abjad, `al sid` is ELSSEID and `bnhsin` BEN
             // HASSINE: compare the consonants of the joined form.
             if abjad {
-                let s = veto_index::sim::abjad_sim(whole, &format!("{a}{b}"));
+                let s = veto_index::sim::abjad_joined_sim(whole, a, b);
                 if s >= TOKEN_FLOOR {
                     return s;
                 }
