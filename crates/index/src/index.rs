@@ -59,6 +59,9 @@ pub struct NameEntry {
     pub weights: Box<[f32]>,
     /// Sum of its tokens' weights.
     pub weight_sum: f32,
+    /// Whether the name is written in an abjad (Arabic, Hebrew script): its
+    /// tokens then lack the short vowels.
+    pub abjad: bool,
 }
 
 /// How much a candidate name's own unmatched weight counts when ranking
@@ -232,6 +235,7 @@ impl Index {
                     entity: ei as u32,
                     name: ni.min(u16::MAX as usize) as u16,
                     role: e.names[ni].role,
+                    abjad: is_abjad(&e.names[ni].full),
                     toks,
                     classes: a.tokens.iter().map(|t| t.class).collect(),
                     weight_sum: 0.0,
@@ -461,6 +465,27 @@ impl Index {
     pub fn pair_sim(&self, text: &str, groups: &[u32], v: u32) -> f32 {
         let other = self.vocab.text(v);
         let mut s = token_sim(text, other);
+        if s < crate::sim::SYNONYM_SIM && !groups.is_empty() {
+            let og = names::groups(other);
+            if groups.iter().any(|g| og.contains(g)) {
+                s = crate::sim::SYNONYM_SIM;
+            }
+        }
+        s
+    }
+
+    /// Similarity of a Latin query token (with its synonym groups) and a
+    /// vocabulary token read from an abjad name: their consonants are
+    /// compared ([`crate::sim::abjad_sim`]), not their spellings, since the
+    /// list token lacks the vowels a spelling comparison would count against
+    /// it and, worse, for it (`adam`/`asam` is one letter apart as spelt, but
+    /// عصام is Issam).
+    pub fn abjad_pair_sim(&self, text: &str, groups: &[u32], v: u32) -> f32 {
+        let other = self.vocab.text(v);
+        if text == other {
+            return 1.0;
+        }
+        let mut s = crate::sim::abjad_sim(other, text);
         if s < crate::sim::SYNONYM_SIM && !groups.is_empty() {
             let og = names::groups(other);
             if groups.iter().any(|g| og.contains(g)) {

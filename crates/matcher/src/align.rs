@@ -255,7 +255,10 @@ pub fn align(
     out.score = if denom > 0.0 { (matched / denom).clamp(0.0, 1.0) } else { 0.0 };
     // A match that rests on one inexact token pair has nothing to
     // corroborate it (Tesla/TESA, ABB/ABBA): its similarity counts half again.
-    if let [only] = out.edges.as_slice() {
+    // An initial beside it corroborates nothing either: one letter in common
+    // (Jake Auchincloss / JAK-A) is what any two names have.
+    let mut words = out.edges.iter().filter(|e| e.how != How::Initial);
+    if let (Some(only), None) = (words.next(), words.next()) {
         let joined = matches!(only.how, How::JoinedQuery | How::JoinedList);
         if only.sim < 1.0 && !joined {
             out.score *= only.sim.sqrt();
@@ -309,5 +312,17 @@ mod tests {
         assert!(score("giuseppe conte", "giuseppe verdi") < 0.6);
         assert!(score("vladimir putin", "putin vladimir vladimirovich") > 0.75);
         assert_eq!(score("a", "b"), 0.0);
+    }
+
+    #[test]
+    fn an_initial_does_not_corroborate_an_inexact_word() {
+        // One inexact word and an initial: the word's similarity counts
+        // again, as for a lone inexact word.
+        let lone = score("jake", "jak");
+        let with_initial = score("jake auchincloss", "jak a");
+        assert!(with_initial < 0.8, "{with_initial}");
+        assert!(with_initial <= lone + 1e-6, "{with_initial} > {lone}");
+        // An exact word with an initial is still a match (V. PUTIN).
+        assert!(score("vladimir putin", "v putin") > 0.85);
     }
 }

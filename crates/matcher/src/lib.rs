@@ -172,8 +172,15 @@ impl Matcher {
         cache: &mut SimCache,
     ) -> Alignment {
         let cs = self.list_sides(n);
+        // A Latin query against a name written in an abjad: consonants are
+        // compared, not spellings (see `Index::abjad_pair_sim`).
+        let vowelless = n.abjad && !q.toks.first().is_some_and(|t| t.abjad);
         let mut sim = |i: usize, j: usize| -> f32 {
             let v = n.toks[j];
+            if vowelless {
+                let s = self.index.abjad_pair_sim(&q.toks[i].text, &q.toks[i].groups, v);
+                return if s >= TOKEN_FLOOR { s } else { 0.0 };
+            }
             *cache.entry((i as u32, v)).or_insert_with(|| {
                 if let Some(&(_, s)) = q.toks[i].neighbors.iter().find(|(nv, _)| *nv == v) {
                     return s;
@@ -633,10 +640,48 @@ fn legal_forms_compare(a: &Analyzed, b: &Analyzed) -> Option<Factor> {
 mod tests {
     #[allow(unused_imports)]
     use super::*;
+    use veto_model::{Name, Source};
 
     #[test]
     fn matcher_is_send_and_sync() {
         fn is<T: Send + Sync>() {}
         is::<Matcher>();
+    }
+
+    /// A small corpus: each entity a person with the given names (the first
+    /// primary, the rest aliases).
+    fn matcher(people: &[&[&str]]) -> Matcher {
+        let entities = people
+            .iter()
+            .enumerate()
+            .map(|(i, names)| {
+                let mut e = Entity::new(Source::UkOfsi, &i.to_string(), Kind::Person);
+                for (k, n) in names.iter().enumerate() {
+                    let role = if k == 0 { NameRole::Primary } else { NameRole::Alias };
+                    e.names.push(Name::new(*n, role));
+                }
+                e
+            })
+            .collect();
+        Matcher::new(entities)
+    }
+
+    /// The best score of entity `ei` for `name`, 0 if not returned.
+    fn score_of(m: &Matcher, name: &str, ei: u32) -> f32 {
+        let opts = ScreenOptions { limit: 10, threshold: 0.0 };
+        m.screen(&Query::name(name), &opts)
+            .iter()
+            .find(|h| h.entity == ei)
+            .map_or(0.0, |h| h.score)
+    }
+
+    #[test]
+    fn latin_queries_meet_abjad_names_by_consonants() {
+        let m = matcher(&[&["عصام شموط"], &["Mazen AL-TURKI"]]);
+        // Issam Shammout is what عصام شموط says, consonant for consonant.
+        assert!(score_of(&m, "Issam Shammout", 0) >= DEFAULT_THRESHOLD);
+        // Adam is a letter away from the vowelless `asam` as spelt, but its
+        // consonants are not those of Issam.
+        assert!(score_of(&m, "Adam Smith", 0) < DEFAULT_THRESHOLD);
     }
 }
