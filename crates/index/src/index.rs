@@ -497,22 +497,37 @@ impl Index {
 
     /// Analyses a query name and looks its tokens up.
     pub fn prepare(&self, name: &str, kind: Option<Kind>) -> PreparedQuery {
-        let analyzed = analyze(name, kind);
-        let abjad = is_abjad(name);
+        self.prepare_reading(name, kind, name)
+    }
+
+    /// [`Index::prepare`] for `reading`, one romanization of `original` (a
+    /// name in another script): its tokens are treated as read from that
+    /// script (an abjad's missing vowels, other romanizations).
+    pub fn prepare_reading(&self, reading: &str, kind: Option<Kind>, original: &str) -> PreparedQuery {
+        let analyzed = analyze(reading, kind);
+        let abjad = is_abjad(original);
+        let romanized = is_other_script(original);
         let toks: Vec<QueryTok> = analyzed
             .tokens
             .iter()
-            .map(|t| QueryTok {
-                text: t.text.clone(),
-                class: t.class,
-                weight: self.rarity(&t.text) * t.class.factor(),
-                neighbors: if t.class == TokClass::Initial {
+            .map(|t| {
+                let groups = names::groups(&t.text).to_vec();
+                let mut neighbors = if t.class == TokClass::Initial {
                     Vec::new()
                 } else {
                     self.neighbors_in(&t.text, abjad)
-                },
-                groups: names::groups(&t.text).to_vec(),
-                abjad,
+                };
+                if romanized {
+                    self.romanizations(&t.text, &groups, &mut neighbors);
+                }
+                QueryTok {
+                    text: t.text.clone(),
+                    class: t.class,
+                    weight: self.rarity(&t.text) * t.class.factor(),
+                    neighbors,
+                    groups,
+                    abjad,
+                }
             })
             .collect();
         let mut composites = Vec::new();
@@ -540,6 +555,35 @@ impl Index {
             }
         }
         PreparedQuery { analyzed, toks, composites }
+    }
+
+    /// For a token romanized from another script: the neighbours that are
+    /// the same name (a shared synonym group) with the same consonants are
+    /// other romanizations of the same written name, not misspellings of it
+    /// (Александр is `aleksandr` here and `Alexander` on a list), and score
+    /// [`crate::sim::ROMANIZATION_SIM`].
+    fn romanizations(&self, text: &str, groups: &[u32], neighbors: &mut [(u32, f32)]) {
+        if groups.is_empty() {
+            return;
+        }
+        let sk = skeleton(text);
+        if sk.len() < 2 {
+            return;
+        }
+        let mut changed = false;
+        for (v, s) in neighbors.iter_mut() {
+            if *s >= crate::sim::ROMANIZATION_SIM {
+                continue;
+            }
+            let other = self.vocab.text(*v);
+            if skeleton(other) == sk && names::groups(other).iter().any(|g| groups.contains(g)) {
+                *s = crate::sim::ROMANIZATION_SIM;
+                changed = true;
+            }
+        }
+        if changed {
+            neighbors.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        }
     }
 
     /// The best candidate names for a prepared query: names sharing a
@@ -619,6 +663,15 @@ impl Index {
             out
         })
     }
+}
+
+/// Whether `text` has letters of a script other than Latin.
+fn is_other_script(text: &str) -> bool {
+    text.chars().any(|c| {
+        c.is_alphabetic()
+            && !c.is_ascii()
+            && veto_model::Script::of_char(c) != veto_model::Script::Latin
+    })
 }
 
 /// Whether most letters of `text` are Arabic or Hebrew.

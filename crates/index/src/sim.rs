@@ -21,6 +21,13 @@
 /// Similarity given to tokens with equal consonant skeletons.
 pub const SKELETON_SIM: f32 = 0.86;
 
+/// Similarity of a token romanized from another script and a list token
+/// that is the same name with the same consonants: another romanization of
+/// the same written name (Александр: `aleksandr`, `Alexander`). Not quite
+/// 1.0, so that a list name in the query's own script, equal, still comes
+/// first among otherwise equal names.
+pub const ROMANIZATION_SIM: f32 = 0.98;
+
 /// Similarity given to tokens in the same name-synonym group
 /// (Giuseppe/Joseph, Мухаммед/Muhammad).
 pub const SYNONYM_SIM: f32 = 0.92;

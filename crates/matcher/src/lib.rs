@@ -250,7 +250,7 @@ impl Matcher {
                 .filter(|v| *v != main)
                 .take(MAX_VARIANTS)
             {
-                preps.push(self.index.prepare(&v, query.kind));
+                preps.push(self.index.prepare_reading(&v, query.kind, &query.name));
             }
         }
         // Best name per entity, with the reading it came from.
@@ -388,6 +388,9 @@ impl Matcher {
                     edge_words(e, |i| &q.toks[i].text, |j| self.index.vocab.text(n.toks[j]));
                 let how = match e.how {
                     How::Exact => "exact",
+                    How::Similar if (e.sim - veto_index::sim::ROMANIZATION_SIM).abs() < 1e-6 => {
+                        "another romanization"
+                    }
                     How::Initial => "initial",
                     How::JoinedQuery | How::JoinedList => "joined/split",
                     How::Similar
@@ -673,6 +676,28 @@ mod tests {
             .iter()
             .find(|h| h.entity == ei)
             .map_or(0.0, |h| h.score)
+    }
+
+    #[test]
+    fn other_romanizations_of_a_query_in_another_script() {
+        let m = matcher(&[
+            &["Alexander Petrovich PETROV", "Петров Александр Петрович"],
+            &["Sergey IVANOV", "Alexander PETROV"],
+            &["Alessandro PETROV"],
+        ]);
+        // Александр is `aleksandr` as read here and `Alexander` on the list:
+        // the alias that is exactly the queried name comes first, before a
+        // name with a patronymic the query does not have.
+        let opts = ScreenOptions { limit: 3, threshold: 0.0 };
+        let hits = m.screen(&Query::name("Александр Петров"), &opts);
+        assert_eq!(hits[0].entity, 1, "{:?}", hits[0].explanation.summary);
+        assert!(hits[0].explanation.summary.contains("another romanization"));
+        // Alessandro is the same name in Italian, not a romanization of
+        // Александр: it stays a synonym.
+        assert!(score_of(&m, "Александр Петров", 2) < hits[0].score - 0.02);
+        // A Latin query gets no such reading: Aleksandr/Alexander is a
+        // spelling difference there.
+        assert!(score_of(&m, "Aleksandr Petrov", 1) < 0.98);
     }
 
     #[test]
