@@ -701,6 +701,17 @@ mod tests {
     }
 
     #[test]
+    fn chinese_characters_are_also_read_as_korean() {
+        let m = matcher(&[&["KIM, Jong Un"], &["JIN, Zheng"]]);
+        let opts = ScreenOptions { limit: 3, threshold: 0.0 };
+        let hits = m.screen(&Query::name("金正恩"), &opts);
+        assert_eq!(hits[0].entity, 0, "{:?}", hits[0].explanation.summary);
+        assert!(hits[0].score >= DEFAULT_THRESHOLD);
+        // The Korean reading does not make every Chinese name Korean.
+        assert!(score_of(&m, "习近平", 0) < DEFAULT_THRESHOLD);
+    }
+
+    #[test]
     fn latin_queries_meet_abjad_names_by_consonants() {
         let m = matcher(&[&["عصام شموط"], &["Mazen AL-TURKI"]]);
         // Issam Shammout is what عصام شموط says, consonant for consonant.
