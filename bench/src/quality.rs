@@ -870,7 +870,10 @@ pub fn debug_screen(args: &[String]) -> Result<()> {
     let m = Matcher::new(entities);
     let opts = ScreenOptions { limit: 5, threshold: 0.0 };
     for name in args.iter().filter(|a| !a.starts_with("--")) {
-        println!("{name}");
+        let q = m.index().prepare(name, None);
+        let toks: Vec<String> =
+            q.toks.iter().map(|t| format!("{} {:?} {:.2}", t.text, t.class, t.weight)).collect();
+        println!("{name} [{}]", toks.join(", "));
         for h in m.screen(&Query::name(name.as_str()), &opts) {
             println!("  {:.3} {} :: {}", h.score, m.entity(&h).id, h.explanation.summary);
         }
