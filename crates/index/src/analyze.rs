@@ -221,9 +221,48 @@ fn compound_suffix(w: &str) -> Option<(String, &'static str)> {
     })
 }
 
+/// Words run together without their space, as data entry and messages
+/// lose it (`UsamaALI`, `FadlallahAZZAM`, `ImadAbdul`): a lowercase letter
+/// followed by an uppercase one inside a word starts a new word, when at
+/// least three letters come before it and two after. Shorter prefixes are
+/// left alone, so that `McDonald`, `DeSantis` and `LaHood` stay one word
+/// (and a split that should not have been made still meets the joined list
+/// word: joined tokens align).
+fn split_run_together(name: &str) -> std::borrow::Cow<'_, str> {
+    let chars: Vec<char> = name.chars().collect();
+    let mut cuts = Vec::new();
+    let mut run = 0usize;
+    for (k, &c) in chars.iter().enumerate() {
+        if !c.is_alphabetic() {
+            run = 0;
+            continue;
+        }
+        if k > 0 && run >= 3 && c.is_uppercase() && chars[k - 1].is_lowercase() {
+            let after = chars[k..].iter().take_while(|c| c.is_alphabetic()).count();
+            if after >= 2 {
+                cuts.push(k);
+                run = 0;
+            }
+        }
+        run += 1;
+    }
+    if cuts.is_empty() {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let mut out = String::with_capacity(name.len() + cuts.len());
+    for (k, &c) in chars.iter().enumerate() {
+        if cuts.contains(&k) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Analyses a name. `kind` (when known) decides whether legal forms are
 /// looked for (everything but persons).
 pub fn analyze(name: &str, kind: Option<Kind>) -> Analyzed {
+    let name = &*split_run_together(name);
     let natural = natural_order(name, kind);
     let folded = names::tokens(natural.as_deref().unwrap_or(name));
     let words: Vec<&str> = folded.iter().map(String::as_str).collect();
@@ -306,5 +345,18 @@ mod tests {
         assert_eq!(toks("Brigade Forty-Four"), ["brigade", "44"]);
         assert_eq!(toks("V. Putin"), ["v", "putin"]);
         assert_eq!(toks("PUTIN, Vladimir"), ["vladimir", "putin"]);
+    }
+
+    #[test]
+    fn words_run_together_are_split() {
+        assert_eq!(toks("UsamaALI"), ["usama", "ali"]);
+        assert_eq!(toks("Mansour FadlallahAZZAM"), ["mansour", "fadl", "lah", "azzam"]);
+        assert_eq!(toks("Andrei IosifovichMAKAREVICH"), ["andrei", "iosifovich", "makarevich"]);
+        // Short prefixes and all-capital or all-lowercase words are not split.
+        assert_eq!(toks("Paul McDonald"), ["paul", "mcdonald"]);
+        assert_eq!(toks("Ron DeSantis"), ["ron", "desantis"]);
+        assert_eq!(toks("JIBRILABDULKARIM"), ["jibrilabdulkarim"]);
+        assert_eq!(toks("ivanov ivan"), ["ivanov", "ivan"]);
+        assert_eq!(toks("iPhone"), ["iphone"]);
     }
 }
