@@ -354,8 +354,7 @@ pub fn abjad_sim(abjad: &str, latin: &str) -> f32 {
     }
     let kb = skeleton(latin);
     let ka = skeleton(abjad);
-    if kb.len() >= 2 && kb.len() == ka.len() && abjad_readings(abjad).iter().any(|r| skeleton(r) == kb)
-    {
+    if kb.len() >= 2 && abjad_readings(abjad).iter().any(|r| skeleton(r) == kb) {
         return ABJAD_READING_SIM;
     }
     if ka.len() >= 4 && kb.len() >= 4 && ka.len().abs_diff(kb.len()) <= 1 {
@@ -392,10 +391,15 @@ pub fn abjad_joined_sim(whole: &str, a: &str, b: &str) -> f32 {
 /// equal (two or more): 0.88, else 0.
 pub fn abjad_exact_sim(abjad: &str, latin: &str) -> f32 {
     // Letters as written, vowels dropped: `th` (ط ه) is t+h, not the
-    // digraph the skeleton would merge.
+    // digraph the skeleton would merge. French spellings write ج as `dj`
+    // (Djouadi, Abdeldjalil): one letter.
     let consonants = |t: &str| -> Vec<u8> {
+        let b = t.as_bytes();
         let mut out: Vec<u8> = Vec::with_capacity(t.len());
-        for &c in t.as_bytes() {
+        for (k, &c) in b.iter().enumerate() {
+            if c == b'd' && b.get(k + 1) == Some(&b'j') {
+                continue;
+            }
             if !is_vowel(c) && c != b'w' && out.last() != Some(&c) {
                 out.push(c);
             }
@@ -421,9 +425,11 @@ const MAX_AMBIGUOUS: usize = 4;
 /// Arabic but `s` in Persian, Urdu and Turkish (Saqib, Sanaullah); ذ ظ ض are
 /// `dh`/`z`/`d` in Arabic but all `z` in Persian and Urdu (Nazir, Zarjmil),
 /// and ظ ض often `d` in the Maghreb (Dahir, Hafed); ق is `q`, `k` or `g`/`gh`
-/// (Ghedeir), and ك/ک is `k` or Persian `g` (Gul). The folded text no longer
-/// tells ض from د or ظ from ز, so `d` and `z` are tried both ways. Each of
-/// the first few such letters is varied, the token itself excluded.
+/// (Ghedeir), and ك/ک is `k` or Persian `g` (Gul); ش is `ch` in French
+/// spellings (Maychou, Chaouki); و inside a word may be the vowel `ou`
+/// (Djouadi, Shekau). The folded text no longer tells ض from د or ظ from ز,
+/// so `d` and `z` are tried both ways. Each of the first few such letters
+/// is varied, the token itself excluded.
 pub fn abjad_readings(abjad: &str) -> Vec<String> {
     let b = abjad.as_bytes();
     // (position, length, alternative)
@@ -434,7 +440,9 @@ pub fn abjad_readings(abjad: &str) -> Vec<String> {
         let (len, alt) = match (two, b[i]) {
             (Some(b"th"), _) => (2, "s"),
             (Some(b"dh"), _) => (2, "z"),
-            (Some(b"kh" | b"gh" | b"sh" | b"ch" | b"zh"), _) => (2, ""),
+            (Some(b"sh"), _) => (2, "ch"),
+            (Some(b"kh" | b"gh" | b"ch" | b"zh"), _) => (2, ""),
+            (_, b'w') if i > 0 => (1, "u"),
             (_, b'z') => (1, "d"),
             (_, b'd') => (1, "z"),
             (_, b'q') => (1, "g"),
@@ -492,7 +500,12 @@ mod abjad_tests {
         let r = abjad_readings("thaqb");
         assert!(r.contains(&"saqb".to_string()) && r.contains(&"thagb".to_string()), "{r:?}");
         assert!(!r.contains(&"thaqb".to_string()));
-        assert!(abjad_readings("mrwan").is_empty());
+        assert_eq!(abjad_readings("mrwan"), ["mruan"]);
+        assert!(abjad_readings("wlim").is_empty());
+        // و as a vowel, ش as French ch.
+        assert!(abjad_sim("jwadi", "djouadi") >= ABJAD_READING_SIM);
+        assert!(abjad_sim("shkwa", "shekau") >= ABJAD_READING_SIM);
+        assert_eq!(abjad_sim("ashwr", "achour"), ABJAD_READING_SIM);
     }
 
     #[test]
