@@ -354,8 +354,16 @@ pub fn abjad_sim(abjad: &str, latin: &str) -> f32 {
     }
     let kb = skeleton(latin);
     let ka = skeleton(abjad);
-    if kb.len() >= 2 && abjad_readings(abjad).iter().any(|r| skeleton(r) == kb) {
-        return ABJAD_READING_SIM;
+    // French spellings write و as `ou` (AOUADI, OUNI): the Latin token read
+    // that way too.
+    let kb_ou = latin.contains("ou").then(|| skeleton(&latin.replace("ou", "w")));
+    let latin_skeletons = std::iter::once(&kb).chain(kb_ou.as_ref());
+    for k in latin_skeletons {
+        if k.len() >= 2
+            && (*k == ka || abjad_readings(abjad).iter().any(|r| skeleton(r) == *k))
+        {
+            return ABJAD_READING_SIM;
+        }
     }
     if ka.len() >= 4 && kb.len() >= 4 && ka.len().abs_diff(kb.len()) <= 1 {
         let d = weighted_distance(ka.as_bytes(), kb.as_bytes());
@@ -505,6 +513,11 @@ mod abjad_tests {
         // و as a vowel, ش as French ch.
         assert!(abjad_sim("jwadi", "djouadi") >= ABJAD_READING_SIM);
         assert!(abjad_sim("shkwa", "shekau") >= ABJAD_READING_SIM);
+        // و as French ou.
+        assert_eq!(abjad_sim("awadi", "aouadi"), ABJAD_READING_SIM);
+        assert_eq!(abjad_sim("awni", "ouni"), ABJAD_READING_SIM);
+        assert!(abjad_sim("mhmud", "mahmoud") >= ABJAD_READING_SIM);
+        assert_eq!(abjad_sim("awni", "oumi"), 0.0);
         assert_eq!(abjad_sim("ashwr", "achour"), ABJAD_READING_SIM);
     }
 
