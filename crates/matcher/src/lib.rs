@@ -33,7 +33,7 @@ pub mod explain;
 
 use std::collections::HashMap;
 
-use veto_index::analyze::Analyzed;
+use veto_index::analyze::{Analyzed, TokClass};
 use veto_index::sim::token_sim;
 use veto_index::{Composite, Index, NameEntry, PreparedQuery, TOKEN_FLOOR};
 use veto_model::{Country, Entity, Kind, NameRole, PartialDate};
@@ -182,6 +182,11 @@ impl Matcher {
                 return if s >= TOKEN_FLOOR { s } else { 0.0 };
             }
             *cache.entry((i as u32, v)).or_insert_with(|| {
+                if particle_for_name(q.toks[i].class, &q.toks[i].groups, n.classes[j], || {
+                    veto_index::names::groups(self.index.vocab.text(v))
+                }) {
+                    return 0.0;
+                }
                 if let Some(&(_, s)) = q.toks[i].neighbors.iter().find(|(nv, _)| *nv == v) {
                     return s;
                 }
@@ -524,6 +529,23 @@ impl Matcher {
     }
 }
 
+/// Whether a query token and a list token are a particle and a known name
+/// (`al-` and `Ali`, `bin` and `Bina`): a particle is not that name, however
+/// alike they are spelt, and matching them would hide the name's absence.
+/// Equal tokens are never asked about (they match before this).
+fn particle_for_name<'g>(
+    q_class: TokClass,
+    q_groups: &[u32],
+    c_class: TokClass,
+    c_groups: impl FnOnce() -> &'g [u32],
+) -> bool {
+    match (q_class, c_class) {
+        (TokClass::Word, TokClass::Particle) => !q_groups.is_empty(),
+        (TokClass::Particle, TokClass::Word) => !c_groups().is_empty(),
+        _ => false,
+    }
+}
+
 /// Whether most letters of `text` are Han, kana or Hangul.
 fn is_syllabic(text: &str) -> bool {
     use veto_model::Script;
@@ -709,6 +731,20 @@ mod tests {
         assert!(hits[0].score >= DEFAULT_THRESHOLD);
         // The Korean reading does not make every Chinese name Korean.
         assert!(score_of(&m, "习近平", 0) < DEFAULT_THRESHOLD);
+    }
+
+    #[test]
+    fn a_particle_is_not_a_name() {
+        let m = matcher(&[&["Tariq AL-HARZI"], &["Ali HARZI"]]);
+        let opts = ScreenOptions { limit: 3, threshold: 0.0 };
+        let hits = m.screen(&Query::name("Ali Harzi"), &opts);
+        assert_eq!(hits[0].entity, 1);
+        // `ali` does not stand in for the article `al`.
+        let other = hits.iter().find(|h| h.entity == 0).expect("Tariq AL-HARZI is a candidate");
+        assert!(other.explanation.tokens.iter().all(|t| t.query != "ali"), "{:?}", other.explanation);
+        // Particles still meet their own spellings: بن is `bn`, and Ben.
+        let m = matcher(&[&["Faleh BEN TAHER"]]);
+        assert!(score_of(&m, "فالح بن طاهر", 0) >= DEFAULT_THRESHOLD);
     }
 
     #[test]
