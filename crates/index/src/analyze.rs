@@ -155,8 +155,15 @@ fn abd_compound(words: &[&str], i: usize) -> Option<(usize, [String; 2])> {
     }
     let prefix = ABD.iter().skip(1).filter(|p| w.starts_with(**p)).max_by_key(|p| p.len())?;
     let rest = &w[prefix.len()..];
-    // abdullah: the article's l doubles into the name.
-    let rest = if prefix.ends_with('l') && rest.starts_with("lah") { "lah" } else { rest };
+    // abdullah: the article's l doubles into the name; ABDULLA, ABDALAH
+    // drop a letter of it.
+    let rest = if prefix.ends_with('l') && matches!(rest, "lah" | "la" | "lla" | "llah" | "ah") {
+        "lah"
+    } else if prefix.ends_with('l') && rest.starts_with("lah") {
+        "lah"
+    } else {
+        rest
+    };
     // Joined, the name after the article may be short (ABDULHAI, عبدالحی).
     (rest.len() >= 2).then(|| (1, ["abd".to_string(), canon(rest)]))
 }
@@ -210,6 +217,20 @@ fn compound_tail(words: &[&str], i: usize) -> Option<(usize, &'static str)> {
         return Some((2, "din"));
     }
     None
+}
+
+/// `saifal din`, `nurud din`: the article joined to the stem, `din` apart.
+/// Returns the stem.
+fn stem_article_din<'a>(words: &[&'a str], i: usize) -> Option<&'a str> {
+    let w = words[i];
+    let next = words.get(i + 1)?;
+    if !matches!(*next, "din" | "deen" | "dine") {
+        return None;
+    }
+    ["al", "el", "ul", "ud", "ad", "ed", "od"].iter().find_map(|a| {
+        let stem = w.strip_suffix(a)?;
+        (stem.len() >= 3 && !stem.bytes().any(|b| b.is_ascii_digit())).then_some(stem)
+    })
 }
 
 /// `hidayatullah` → (`hidayat`, `lah`).
@@ -300,6 +321,12 @@ pub fn analyze(name: &str, kind: Option<Kind>) -> Analyzed {
             i += len;
             continue;
         }
+        if let Some(stem) = stem_article_din(&words, i) {
+            out.tokens.push(Tok { class: classify(stem), text: stem.to_string() });
+            out.tokens.push(Tok { text: "din".to_string(), class: TokClass::Word });
+            i += 2;
+            continue;
+        }
         if let Some((stem, tail)) = compound_suffix(words[i]) {
             out.tokens.push(Tok { class: classify(&stem), text: stem });
             out.tokens.push(Tok { text: tail.to_string(), class: TokClass::Word });
@@ -331,6 +358,13 @@ mod tests {
         assert_eq!(toks("Abdullah"), ["abd", "lah"]);
         assert_eq!(toks("Abd Allah"), ["abd", "lah"]);
         assert_eq!(toks("ABDALLAH"), ["abd", "lah"]);
+        assert_eq!(toks("Abdulla"), ["abd", "lah"]);
+        assert_eq!(toks("Abdalah"), ["abd", "lah"]);
+        assert_eq!(toks("Saifal-Din"), ["saif", "din"]);
+        assert_eq!(toks("Nurud Din"), ["nur", "din"]);
+        assert_eq!(toks("Abdulaziz"), ["abd", "aziz"]);
+        // A word that merely ends in -al before Din is not split short.
+        assert_eq!(toks("Al Din"), ["din"]);
         assert_eq!(toks("ABDEL"), ["abdel"]);
         assert_eq!(toks("HIDAYATULLAH"), ["hidayat", "lah"]);
         assert_eq!(toks("Hidayat Allah"), ["hidayat", "lah"]);
