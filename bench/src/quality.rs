@@ -1023,6 +1023,14 @@ pub fn bench_speed(runs: usize) -> Result<()> {
         lat.push(t.elapsed().as_secs_f64() * 1e6);
         hits += h.len();
     }
+    if std::env::var_os("VETO_BENCH_VERBOSE").is_some() {
+        let mut slow: Vec<(f64, &str)> =
+            lat.iter().zip(&cases).map(|(&t, c)| (t, c.query.name.as_str())).collect();
+        slow.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (t, name) in slow.iter().take(15) {
+            println!("  slow: {t:.0} µs  {name}");
+        }
+    }
     // Where the time goes: preparation, candidate retrieval, the rest.
     let (mut tp, mut tc) = (Vec::new(), Vec::new());
     for c in &cases {

@@ -157,9 +157,9 @@ fn abd_compound(words: &[&str], i: usize) -> Option<(usize, [String; 2])> {
     let rest = &w[prefix.len()..];
     // abdullah: the article's l doubles into the name; ABDULLA, ABDALAH
     // drop a letter of it.
-    let rest = if prefix.ends_with('l') && matches!(rest, "lah" | "la" | "lla" | "llah" | "ah") {
-        "lah"
-    } else if prefix.ends_with('l') && rest.starts_with("lah") {
+    let rest = if prefix.ends_with('l')
+        && (rest.starts_with("lah") || matches!(rest, "la" | "lla" | "llah" | "ah"))
+    {
         "lah"
     } else {
         rest

@@ -503,7 +503,12 @@ impl Index {
     /// [`Index::prepare`] for `reading`, one romanization of `original` (a
     /// name in another script): its tokens are treated as read from that
     /// script (an abjad's missing vowels, other romanizations).
-    pub fn prepare_reading(&self, reading: &str, kind: Option<Kind>, original: &str) -> PreparedQuery {
+    pub fn prepare_reading(
+        &self,
+        reading: &str,
+        kind: Option<Kind>,
+        original: &str,
+    ) -> PreparedQuery {
         let analyzed = analyze(reading, kind);
         let abjad = is_abjad(original);
         let romanized = is_other_script(original);

@@ -359,9 +359,7 @@ pub fn abjad_sim(abjad: &str, latin: &str) -> f32 {
     let kb_ou = latin.contains("ou").then(|| skeleton(&latin.replace("ou", "w")));
     let latin_skeletons = std::iter::once(&kb).chain(kb_ou.as_ref());
     for k in latin_skeletons {
-        if k.len() >= 2
-            && (*k == ka || abjad_readings(abjad).iter().any(|r| skeleton(r) == *k))
-        {
+        if k.len() >= 2 && (*k == ka || abjad_readings(abjad).iter().any(|r| skeleton(r) == *k)) {
             return ABJAD_READING_SIM;
         }
     }

@@ -694,10 +694,7 @@ mod tests {
     /// The best score of entity `ei` for `name`, 0 if not returned.
     fn score_of(m: &Matcher, name: &str, ei: u32) -> f32 {
         let opts = ScreenOptions { limit: 10, threshold: 0.0 };
-        m.screen(&Query::name(name), &opts)
-            .iter()
-            .find(|h| h.entity == ei)
-            .map_or(0.0, |h| h.score)
+        m.screen(&Query::name(name), &opts).iter().find(|h| h.entity == ei).map_or(0.0, |h| h.score)
     }
 
     #[test]
@@ -741,7 +738,11 @@ mod tests {
         assert_eq!(hits[0].entity, 1);
         // `ali` does not stand in for the article `al`.
         let other = hits.iter().find(|h| h.entity == 0).expect("Tariq AL-HARZI is a candidate");
-        assert!(other.explanation.tokens.iter().all(|t| t.query != "ali"), "{:?}", other.explanation);
+        assert!(
+            other.explanation.tokens.iter().all(|t| t.query != "ali"),
+            "{:?}",
+            other.explanation
+        );
         // Particles still meet their own spellings: بن is `bn`, and Ben.
         let m = matcher(&[&["Faleh BEN TAHER"]]);
         assert!(score_of(&m, "فالح بن طاهر", 0) >= DEFAULT_THRESHOLD);

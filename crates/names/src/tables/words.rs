@@ -160,10 +160,10 @@ const EXTRA_HONORIFICS: &[&str] = &[
 const PARTICLES: &[&str] = &[
     "al", "el", "ul", "ud", "ad", "ar", "as", "at", "az", "ash", "an", "bin", "ben", "ibn", "bint",
     "binti", "bte", "abu", "abd", "abdul", "abou", "bou", "umm", "ould", "ag", "agh", "bn", "bnt",
-    "abw", "van", "von", "der",
-    "den", "ter", "ten", "de", "da", "di", "du", "del", "della", "dei", "degli", "des", "la", "le",
-    "lo", "los", "las", "dos", "das", "do", "y", "e", "zu", "af", "av", "mac", "mc", "o", "st",
-    "bar", "bat", "ap", "nic", "ni", "zade", "zadeh", "oglu", "ogly", "kyzy", "uly",
+    "abw", "van", "von", "der", "den", "ter", "ten", "de", "da", "di", "du", "del", "della", "dei",
+    "degli", "des", "la", "le", "lo", "los", "las", "dos", "das", "do", "y", "e", "zu", "af", "av",
+    "mac", "mc", "o", "st", "bar", "bat", "ap", "nic", "ni", "zade", "zadeh", "oglu", "ogly",
+    "kyzy", "uly",
 ];
 
 #[derive(Deserialize)]
