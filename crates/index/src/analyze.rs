@@ -129,6 +129,30 @@ fn natural_order(name: &str, kind: Option<Kind>) -> Option<String> {
 /// MALIK, ABD-EL-MALEK, ABDERRAHMANE.
 const ABD: &[&str] =
     &["abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdur", "abder", "abdar"];
+/// `abd allah` written as one word.
+const ABD_ALLAH: &[&str] = &["abdullah", "abdallah", "abdellah"];
+
+/// Whether `a` and `b` are one insertion, deletion, substitution or swap of
+/// adjacent letters apart.
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let pre = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    match long.len() - short.len() {
+        0 => {
+            let rest = |k: usize| short[k..] == long[k..];
+            pre == short.len()
+                || rest(pre + 1)
+                || (pre + 1 < short.len()
+                    && short[pre] == long[pre + 1]
+                    && short[pre + 1] == long[pre]
+                    && rest(pre + 2))
+        }
+        1 => short[pre..] == long[pre + 1..],
+        _ => false,
+    }
+}
+
 /// The article after `abd`, in its assimilated forms too.
 const ARTICLE: &[&str] =
     &["al", "el", "ul", "ar", "er", "ur", "an", "as", "ad", "az", "ash", "at", "l"];
@@ -142,7 +166,19 @@ fn abd_compound(words: &[&str], i: usize) -> Option<(usize, [String; 2])> {
     let canon =
         |x: &str| if x == "allah" || x == "ullah" { "lah".to_string() } else { x.to_string() };
     let w = words[i];
-    if ABD.contains(&w) {
+    // Mistyped (ABDLU, ARDUL, ABUDLLAH): one edit from a spelling of the
+    // compound, and not itself a known name (Abdou, Abdin are).
+    let typo = w.len() >= 5
+        && w.starts_with('a')
+        && !ABD.contains(&w)
+        && !ABD.iter().skip(1).any(|p| w.starts_with(p))
+        && names::groups(w).is_empty();
+    if typo && ABD_ALLAH.iter().any(|f| one_edit(w, f)) {
+        return Some((1, ["abd".to_string(), "lah".to_string()]));
+    }
+    if ABD.contains(&w)
+        || (typo && w.len() <= 6 && ABD.iter().any(|p| p.len() >= 5 && one_edit(w, p)))
+    {
         let mut j = i + 1;
         if words.get(j).is_some_and(|a| ARTICLE.contains(a)) && j + 1 < words.len() {
             j += 1;
@@ -359,6 +395,15 @@ mod tests {
         assert_eq!(toks("Abd Allah"), ["abd", "lah"]);
         assert_eq!(toks("ABDALLAH"), ["abd", "lah"]);
         assert_eq!(toks("Abdulla"), ["abd", "lah"]);
+        // Mistyped, one edit away.
+        assert_eq!(toks("mutfi abdlu rbahim"), ["mutfi", "abd", "rbahim"]);
+        assert_eq!(toks("ABUDLLAH"), ["abd", "lah"]);
+        assert_eq!(toks("abdujllah"), ["abd", "lah"]);
+        // Not: known names, short words, or two edits away.
+        assert_eq!(toks("Abdou Diouf"), ["abdou", "diouf"]);
+        assert_eq!(toks("Abel Smith"), ["abel", "smith"]);
+        assert_eq!(toks("Andrea Bocelli"), ["andrea", "bocelli"]);
+        assert_eq!(toks("Abdiqadir"), ["abdiqadir"]);
         assert_eq!(toks("Abdalah"), ["abd", "lah"]);
         assert_eq!(toks("Saifal-Din"), ["saif", "din"]);
         assert_eq!(toks("Nurud Din"), ["nur", "din"]);
@@ -379,6 +424,18 @@ mod tests {
         assert_eq!(toks("Brigade Forty-Four"), ["brigade", "44"]);
         assert_eq!(toks("V. Putin"), ["v", "putin"]);
         assert_eq!(toks("PUTIN, Vladimir"), ["vladimir", "putin"]);
+    }
+
+    #[test]
+    fn one_edit_apart() {
+        assert!(one_edit("abdlu", "abdul"));
+        assert!(one_edit("ardul", "abdul"));
+        assert!(one_edit("abdul", "abdul"));
+        assert!(one_edit("abdujllah", "abdullah"));
+        assert!(one_edit("abdllah", "abdullah"));
+        assert!(!one_edit("abdlua", "abdul"));
+        assert!(!one_edit("abel", "abdul"));
+        assert!(!one_edit("xbdlu", "abdul"));
     }
 
     #[test]
