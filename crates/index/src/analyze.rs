@@ -168,17 +168,18 @@ fn abd_compound(words: &[&str], i: usize) -> Option<(usize, [String; 2])> {
     let w = words[i];
     // Mistyped (ABDLU, ARDUL, ABUDLLAH): one edit from a spelling of the
     // compound, and not itself a known name (Abdou, Abdin are).
-    let typo = w.len() >= 5
-        && w.starts_with('a')
-        && !ABD.contains(&w)
-        && !ABD.iter().skip(1).any(|p| w.starts_with(p))
-        && names::groups(w).is_empty();
-    if typo && ABD_ALLAH.iter().any(|f| one_edit(w, f)) {
+    let typo = |forms: &[&str]| {
+        w.len() >= 5
+            && w.starts_with('a')
+            && !ABD.contains(&w)
+            && forms.iter().any(|f| one_edit(w, f))
+            && !ABD.iter().skip(1).any(|p| w.starts_with(p))
+            && names::groups(w).is_empty()
+    };
+    if typo(ABD_ALLAH) {
         return Some((1, ["abd".to_string(), "lah".to_string()]));
     }
-    if ABD.contains(&w)
-        || (typo && w.len() <= 6 && ABD.iter().any(|p| p.len() >= 5 && one_edit(w, p)))
-    {
+    if ABD.contains(&w) || (w.len() <= 6 && typo(&ABD[1..])) {
         let mut j = i + 1;
         if words.get(j).is_some_and(|a| ARTICLE.contains(a)) && j + 1 < words.len() {
             j += 1;
@@ -286,6 +287,15 @@ fn compound_suffix(w: &str) -> Option<(String, &'static str)> {
 /// (and a split that should not have been made still meets the joined list
 /// word: joined tokens align).
 fn split_run_together(name: &str) -> std::borrow::Cow<'_, str> {
+    // Most names have no lowercase letter before an uppercase one.
+    let mut prev_lower = false;
+    if !name.chars().any(|c| {
+        let hit = prev_lower && c.is_uppercase();
+        prev_lower = c.is_lowercase();
+        hit
+    }) {
+        return std::borrow::Cow::Borrowed(name);
+    }
     let chars: Vec<char> = name.chars().collect();
     let mut cuts = Vec::new();
     let mut run = 0usize;

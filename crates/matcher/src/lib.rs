@@ -178,8 +178,16 @@ impl Matcher {
         let mut sim = |i: usize, j: usize| -> f32 {
             let v = n.toks[j];
             if vowelless {
-                let s = self.index.abjad_pair_sim(&q.toks[i].text, &q.toks[i].groups, v);
-                return if s >= TOKEN_FLOOR { s } else { 0.0 };
+                // Cached apart from the spelling similarities (the top bit
+                // of the query index marks it).
+                return *cache.entry((i as u32 | 1 << 31, v)).or_insert_with(|| {
+                    let s = self.index.abjad_pair_sim(&q.toks[i].text, &q.toks[i].groups, v);
+                    if s >= TOKEN_FLOOR {
+                        s
+                    } else {
+                        0.0
+                    }
+                });
             }
             *cache.entry((i as u32, v)).or_insert_with(|| {
                 if particle_for_name(q.toks[i].class, &q.toks[i].groups, n.classes[j], || {
