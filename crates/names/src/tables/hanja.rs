@@ -9,10 +9,9 @@
 //! syllable's offset from U+AC00, 0xFFFF for none. It is compiled in and read in place:
 //! nothing to parse, 55 KB.
 //!
-//! The readings are dictionary readings. Two things a name needs on top are applied by
-//! [`reading`]: the surname reading of 金 (김, not 금), and nothing else; the initial-sound
-//! rule of South Korea (리 → 이) is left to the surname spellings of the romanizer, which
-//! write 리 as both `ri` and `lee`.
+//! The readings are dictionary readings. [`reading`] adds what a name needs on top: the
+//! surname reading of 金 (김, not 금). The initial-sound rule of South Korea (리 → 이) is
+//! left to the surname spellings of the romanizer, which write 리 as both `ri` and `lee`.
 
 static TABLE: &[u8] = include_bytes!("../../../../data/names/hanja_hangul.bin");
 
