@@ -15,6 +15,7 @@
 //! target/release/veto-bench http [--connections 1,8,64] [--duration 10] [--warmup 2]
 //!     [--reload-every 1] [--soak 300 --rss-every 10]   # veto serve under load
 //! target/release/veto-bench all           # everything
+//! target/release/veto-bench screen [--latin] NAME...  # top hits on the benchmark corpus, explained
 //! ```
 
 mod http;
@@ -42,6 +43,7 @@ fn main() -> Result<()> {
             args.iter().position(|a| a == "--per-category").and_then(|i| args.get(i + 1)).and_then(|r| r.parse().ok()).unwrap_or(200),
         ),
         Some("nomenklatura") => quality::bench_nomenklatura(),
+        Some("screen") => quality::debug_screen(&args[1..]),
         Some("cross-script") => quality::bench_cross_script(),
         Some("speed") => quality::bench_speed(runs),
         Some("scan") => scan::bench_scan(runs),

@@ -856,6 +856,31 @@ pub fn bench_quality(per_category: usize) -> Result<()> {
     Ok(())
 }
 
+/// Screens names against the benchmark corpus and prints the best hits with
+/// their explanations (`--latin`: against the matcher without
+/// original-script names, as the script queries of the variant set are).
+pub fn debug_screen(args: &[String]) -> Result<()> {
+    let latin = args.iter().any(|a| a == "--latin");
+    let mut entities = corpus()?;
+    if latin {
+        for e in &mut entities {
+            e.names.retain(|n| n.script.is_none_or(|s| s == veto_model::Script::Latin));
+        }
+    }
+    let m = Matcher::new(entities);
+    let opts = ScreenOptions { limit: 5, threshold: 0.0 };
+    for name in args.iter().filter(|a| !a.starts_with("--")) {
+        let q = m.index().prepare(name, None);
+        let toks: Vec<String> =
+            q.toks.iter().map(|t| format!("{} {:?} {:.2}", t.text, t.class, t.weight)).collect();
+        println!("{name} [{}]", toks.join(", "));
+        for h in m.screen(&Query::name(name.as_str()), &opts) {
+            println!("  {:.3} {} :: {}", h.score, m.entity(&h).id, h.explanation.summary);
+        }
+    }
+    Ok(())
+}
+
 /// The nomenklatura name-pair benchmark through `compare`.
 pub fn bench_nomenklatura() -> Result<()> {
     let entities = corpus()?;
@@ -997,6 +1022,14 @@ pub fn bench_speed(runs: usize) -> Result<()> {
         let h = matcher.screen(&c.query, &opts);
         lat.push(t.elapsed().as_secs_f64() * 1e6);
         hits += h.len();
+    }
+    if std::env::var_os("VETO_BENCH_VERBOSE").is_some() {
+        let mut slow: Vec<(f64, &str)> =
+            lat.iter().zip(&cases).map(|(&t, c)| (t, c.query.name.as_str())).collect();
+        slow.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (t, name) in slow.iter().take(15) {
+            println!("  slow: {t:.0} µs  {name}");
+        }
     }
     // Where the time goes: preparation, candidate retrieval, the rest.
     let (mut tp, mut tc) = (Vec::new(), Vec::new());

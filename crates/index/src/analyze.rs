@@ -129,6 +129,30 @@ fn natural_order(name: &str, kind: Option<Kind>) -> Option<String> {
 /// MALIK, ABD-EL-MALEK, ABDERRAHMANE.
 const ABD: &[&str] =
     &["abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdur", "abder", "abdar"];
+/// `abd allah` written as one word.
+const ABD_ALLAH: &[&str] = &["abdullah", "abdallah", "abdellah"];
+
+/// Whether `a` and `b` are one insertion, deletion, substitution or swap of
+/// adjacent letters apart.
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let pre = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    match long.len() - short.len() {
+        0 => {
+            let rest = |k: usize| short[k..] == long[k..];
+            pre == short.len()
+                || rest(pre + 1)
+                || (pre + 1 < short.len()
+                    && short[pre] == long[pre + 1]
+                    && short[pre + 1] == long[pre]
+                    && rest(pre + 2))
+        }
+        1 => short[pre..] == long[pre + 1..],
+        _ => false,
+    }
+}
+
 /// The article after `abd`, in its assimilated forms too.
 const ARTICLE: &[&str] =
     &["al", "el", "ul", "ar", "er", "ur", "an", "as", "ad", "az", "ash", "at", "l"];
@@ -142,7 +166,20 @@ fn abd_compound(words: &[&str], i: usize) -> Option<(usize, [String; 2])> {
     let canon =
         |x: &str| if x == "allah" || x == "ullah" { "lah".to_string() } else { x.to_string() };
     let w = words[i];
-    if ABD.contains(&w) {
+    // Mistyped (ABDLU, ARDUL, ABUDLLAH): one edit from a spelling of the
+    // compound, and not itself a known name (Abdou, Abdin are).
+    let typo = |forms: &[&str]| {
+        w.len() >= 5
+            && w.starts_with('a')
+            && !ABD.contains(&w)
+            && forms.iter().any(|f| one_edit(w, f))
+            && !ABD.iter().skip(1).any(|p| w.starts_with(p))
+            && names::groups(w).is_empty()
+    };
+    if typo(ABD_ALLAH) {
+        return Some((1, ["abd".to_string(), "lah".to_string()]));
+    }
+    if ABD.contains(&w) || (w.len() <= 6 && typo(&ABD[1..])) {
         let mut j = i + 1;
         if words.get(j).is_some_and(|a| ARTICLE.contains(a)) && j + 1 < words.len() {
             j += 1;
@@ -155,8 +192,15 @@ fn abd_compound(words: &[&str], i: usize) -> Option<(usize, [String; 2])> {
     }
     let prefix = ABD.iter().skip(1).filter(|p| w.starts_with(**p)).max_by_key(|p| p.len())?;
     let rest = &w[prefix.len()..];
-    // abdullah: the article's l doubles into the name.
-    let rest = if prefix.ends_with('l') && rest.starts_with("lah") { "lah" } else { rest };
+    // abdullah: the article's l doubles into the name; ABDULLA, ABDALAH
+    // drop a letter of it.
+    let rest = if prefix.ends_with('l')
+        && (rest.starts_with("lah") || matches!(rest, "la" | "lla" | "llah" | "ah"))
+    {
+        "lah"
+    } else {
+        rest
+    };
     // Joined, the name after the article may be short (ABDULHAI, عبدالحی).
     (rest.len() >= 2).then(|| (1, ["abd".to_string(), canon(rest)]))
 }
@@ -212,6 +256,20 @@ fn compound_tail(words: &[&str], i: usize) -> Option<(usize, &'static str)> {
     None
 }
 
+/// `saifal din`, `nurud din`: the article joined to the stem, `din` apart.
+/// Returns the stem.
+fn stem_article_din<'a>(words: &[&'a str], i: usize) -> Option<&'a str> {
+    let w = words[i];
+    let next = words.get(i + 1)?;
+    if !matches!(*next, "din" | "deen" | "dine") {
+        return None;
+    }
+    ["al", "el", "ul", "ud", "ad", "ed", "od"].iter().find_map(|a| {
+        let stem = w.strip_suffix(a)?;
+        (stem.len() >= 3 && !stem.bytes().any(|b| b.is_ascii_digit())).then_some(stem)
+    })
+}
+
 /// `hidayatullah` → (`hidayat`, `lah`).
 fn compound_suffix(w: &str) -> Option<(String, &'static str)> {
     SUFFIXES.iter().find_map(|(suf, canon)| {
@@ -221,9 +279,57 @@ fn compound_suffix(w: &str) -> Option<(String, &'static str)> {
     })
 }
 
+/// Words run together without their space, as data entry and messages
+/// lose it (`UsamaALI`, `FadlallahAZZAM`, `ImadAbdul`): a lowercase letter
+/// followed by an uppercase one inside a word starts a new word, when at
+/// least three letters come before it and two after. Shorter prefixes are
+/// left alone, so that `McDonald`, `DeSantis` and `LaHood` stay one word
+/// (and a split that should not have been made still meets the joined list
+/// word: joined tokens align).
+fn split_run_together(name: &str) -> std::borrow::Cow<'_, str> {
+    // Most names have no lowercase letter before an uppercase one.
+    let mut prev_lower = false;
+    if !name.chars().any(|c| {
+        let hit = prev_lower && c.is_uppercase();
+        prev_lower = c.is_lowercase();
+        hit
+    }) {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let chars: Vec<char> = name.chars().collect();
+    let mut cuts = Vec::new();
+    let mut run = 0usize;
+    for (k, &c) in chars.iter().enumerate() {
+        if !c.is_alphabetic() {
+            run = 0;
+            continue;
+        }
+        if k > 0 && run >= 3 && c.is_uppercase() && chars[k - 1].is_lowercase() {
+            let after = chars[k..].iter().take_while(|c| c.is_alphabetic()).count();
+            if after >= 2 {
+                cuts.push(k);
+                run = 0;
+            }
+        }
+        run += 1;
+    }
+    if cuts.is_empty() {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let mut out = String::with_capacity(name.len() + cuts.len());
+    for (k, &c) in chars.iter().enumerate() {
+        if cuts.contains(&k) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Analyses a name. `kind` (when known) decides whether legal forms are
 /// looked for (everything but persons).
 pub fn analyze(name: &str, kind: Option<Kind>) -> Analyzed {
+    let name = &*split_run_together(name);
     let natural = natural_order(name, kind);
     let folded = names::tokens(natural.as_deref().unwrap_or(name));
     let words: Vec<&str> = folded.iter().map(String::as_str).collect();
@@ -261,6 +367,12 @@ pub fn analyze(name: &str, kind: Option<Kind>) -> Analyzed {
             i += len;
             continue;
         }
+        if let Some(stem) = stem_article_din(&words, i) {
+            out.tokens.push(Tok { class: classify(stem), text: stem.to_string() });
+            out.tokens.push(Tok { text: "din".to_string(), class: TokClass::Word });
+            i += 2;
+            continue;
+        }
         if let Some((stem, tail)) = compound_suffix(words[i]) {
             out.tokens.push(Tok { class: classify(&stem), text: stem });
             out.tokens.push(Tok { text: tail.to_string(), class: TokClass::Word });
@@ -292,6 +404,22 @@ mod tests {
         assert_eq!(toks("Abdullah"), ["abd", "lah"]);
         assert_eq!(toks("Abd Allah"), ["abd", "lah"]);
         assert_eq!(toks("ABDALLAH"), ["abd", "lah"]);
+        assert_eq!(toks("Abdulla"), ["abd", "lah"]);
+        // Mistyped, one edit away.
+        assert_eq!(toks("mutfi abdlu rbahim"), ["mutfi", "abd", "rbahim"]);
+        assert_eq!(toks("ABUDLLAH"), ["abd", "lah"]);
+        assert_eq!(toks("abdujllah"), ["abd", "lah"]);
+        // Not: known names, short words, or two edits away.
+        assert_eq!(toks("Abdou Diouf"), ["abdou", "diouf"]);
+        assert_eq!(toks("Abel Smith"), ["abel", "smith"]);
+        assert_eq!(toks("Andrea Bocelli"), ["andrea", "bocelli"]);
+        assert_eq!(toks("Abdiqadir"), ["abdiqadir"]);
+        assert_eq!(toks("Abdalah"), ["abd", "lah"]);
+        assert_eq!(toks("Saifal-Din"), ["saif", "din"]);
+        assert_eq!(toks("Nurud Din"), ["nur", "din"]);
+        assert_eq!(toks("Abdulaziz"), ["abd", "aziz"]);
+        // A word that merely ends in -al before Din is not split short.
+        assert_eq!(toks("Al Din"), ["din"]);
         assert_eq!(toks("ABDEL"), ["abdel"]);
         assert_eq!(toks("HIDAYATULLAH"), ["hidayat", "lah"]);
         assert_eq!(toks("Hidayat Allah"), ["hidayat", "lah"]);
@@ -306,5 +434,30 @@ mod tests {
         assert_eq!(toks("Brigade Forty-Four"), ["brigade", "44"]);
         assert_eq!(toks("V. Putin"), ["v", "putin"]);
         assert_eq!(toks("PUTIN, Vladimir"), ["vladimir", "putin"]);
+    }
+
+    #[test]
+    fn one_edit_apart() {
+        assert!(one_edit("abdlu", "abdul"));
+        assert!(one_edit("ardul", "abdul"));
+        assert!(one_edit("abdul", "abdul"));
+        assert!(one_edit("abdujllah", "abdullah"));
+        assert!(one_edit("abdllah", "abdullah"));
+        assert!(!one_edit("abdlua", "abdul"));
+        assert!(!one_edit("abel", "abdul"));
+        assert!(!one_edit("xbdlu", "abdul"));
+    }
+
+    #[test]
+    fn words_run_together_are_split() {
+        assert_eq!(toks("UsamaALI"), ["usama", "ali"]);
+        assert_eq!(toks("Mansour FadlallahAZZAM"), ["mansour", "fadl", "lah", "azzam"]);
+        assert_eq!(toks("Andrei IosifovichMAKAREVICH"), ["andrei", "iosifovich", "makarevich"]);
+        // Short prefixes and all-capital or all-lowercase words are not split.
+        assert_eq!(toks("Paul McDonald"), ["paul", "mcdonald"]);
+        assert_eq!(toks("Ron DeSantis"), ["ron", "desantis"]);
+        assert_eq!(toks("JIBRILABDULKARIM"), ["jibrilabdulkarim"]);
+        assert_eq!(toks("ivanov ivan"), ["ivanov", "ivan"]);
+        assert_eq!(toks("iPhone"), ["iphone"]);
     }
 }

@@ -59,6 +59,9 @@ pub struct NameEntry {
     pub weights: Box<[f32]>,
     /// Sum of its tokens' weights.
     pub weight_sum: f32,
+    /// Whether the name is written in an abjad (Arabic, Hebrew script): its
+    /// tokens then lack the short vowels.
+    pub abjad: bool,
 }
 
 /// How much a candidate name's own unmatched weight counts when ranking
@@ -273,6 +276,7 @@ impl Index {
                     entity: ei as u32,
                     name: ni.min(u16::MAX as usize) as u16,
                     role: e.names[ni].role,
+                    abjad: is_abjad(&e.names[ni].full),
                     toks,
                     classes: a.tokens.iter().map(|t| t.class).collect(),
                     weight_sum: 0.0,
@@ -440,14 +444,24 @@ impl Index {
         let numeric = text.bytes().any(|b| b.is_ascii_digit());
         if !numeric && text.len() >= 2 {
             self.extend_one_edit(text, &mut cand);
-            let sk = skeleton(text);
-            if sk.len() >= 3 {
-                if let Some(vs) = self.skeletons.get(&hash_str(sk.as_bytes())) {
+            let mut by_skeleton = |sk: &str| {
+                let map = if sk.len() >= 3 {
+                    &self.skeletons
+                } else if abjad && sk.len() == 2 {
+                    &self.skeletons2
+                } else {
+                    return;
+                };
+                if let Some(vs) = map.get(&hash_str(sk.as_bytes())) {
                     cand.extend_from_slice(vs);
                 }
-            } else if abjad && sk.len() == 2 {
-                if let Some(vs) = self.skeletons2.get(&hash_str(sk.as_bytes())) {
-                    cand.extend_from_slice(vs);
+            };
+            by_skeleton(&skeleton(text));
+            // Letters whose Latin spelling depends on the language
+            // (ث th/s, ظ z/d, ق q/g): their other readings' skeletons.
+            if abjad {
+                for r in crate::sim::abjad_readings(text) {
+                    by_skeleton(&skeleton(&r));
                 }
             }
         }
@@ -537,24 +551,65 @@ impl Index {
         s
     }
 
+    /// Similarity of a Latin query token (with its synonym groups) and a
+    /// vocabulary token read from an abjad name: their consonants are
+    /// compared ([`crate::sim::abjad_sim`]), not their spellings, since the
+    /// list token lacks the vowels a spelling comparison would count against
+    /// it and, worse, for it (`adam`/`asam` is one letter apart as spelt, but
+    /// عصام is Issam).
+    pub fn abjad_pair_sim(&self, text: &str, groups: &[u32], v: u32) -> f32 {
+        let other = self.vocab.text(v);
+        if text == other {
+            return 1.0;
+        }
+        let mut s = crate::sim::abjad_sim(other, text);
+        if s < crate::sim::SYNONYM_SIM && !groups.is_empty() {
+            let og = names::groups(other);
+            if groups.iter().any(|g| og.contains(g)) {
+                s = crate::sim::SYNONYM_SIM;
+            }
+        }
+        s
+    }
+
     /// Analyses a query name and looks its tokens up.
     pub fn prepare(&self, name: &str, kind: Option<Kind>) -> PreparedQuery {
-        let analyzed = analyze(name, kind);
-        let abjad = is_abjad(name);
+        self.prepare_reading(name, kind, name)
+    }
+
+    /// [`Index::prepare`] for `reading`, one romanization of `original` (a
+    /// name in another script): its tokens are treated as read from that
+    /// script (an abjad's missing vowels, other romanizations).
+    pub fn prepare_reading(
+        &self,
+        reading: &str,
+        kind: Option<Kind>,
+        original: &str,
+    ) -> PreparedQuery {
+        let analyzed = analyze(reading, kind);
+        let abjad = is_abjad(original);
+        let romanized = is_other_script(original);
         let toks: Vec<QueryTok> = analyzed
             .tokens
             .iter()
-            .map(|t| QueryTok {
-                text: t.text.clone(),
-                class: t.class,
-                weight: self.rarity(&t.text) * t.class.factor(),
-                neighbors: if t.class == TokClass::Initial {
+            .map(|t| {
+                let groups = names::groups(&t.text).to_vec();
+                let mut neighbors = if t.class == TokClass::Initial {
                     Vec::new()
                 } else {
                     self.neighbors_in(&t.text, abjad)
-                },
-                groups: names::groups(&t.text).to_vec(),
-                abjad,
+                };
+                if romanized {
+                    self.romanizations(&t.text, &groups, &mut neighbors);
+                }
+                QueryTok {
+                    text: t.text.clone(),
+                    class: t.class,
+                    weight: self.rarity(&t.text) * t.class.factor(),
+                    neighbors,
+                    groups,
+                    abjad,
+                }
             })
             .collect();
         let mut composites = Vec::new();
@@ -582,6 +637,35 @@ impl Index {
             }
         }
         PreparedQuery { analyzed, toks, composites }
+    }
+
+    /// For a token romanized from another script: the neighbours that are
+    /// the same name (a shared synonym group) with the same consonants are
+    /// other romanizations of the same written name, not misspellings of it
+    /// (Александр is `aleksandr` here and `Alexander` on a list), and score
+    /// [`crate::sim::ROMANIZATION_SIM`].
+    fn romanizations(&self, text: &str, groups: &[u32], neighbors: &mut [(u32, f32)]) {
+        if groups.is_empty() {
+            return;
+        }
+        let sk = skeleton(text);
+        if sk.len() < 2 {
+            return;
+        }
+        let mut changed = false;
+        for (v, s) in neighbors.iter_mut() {
+            if *s >= crate::sim::ROMANIZATION_SIM {
+                continue;
+            }
+            let other = self.vocab.text(*v);
+            if skeleton(other) == sk && names::groups(other).iter().any(|g| groups.contains(g)) {
+                *s = crate::sim::ROMANIZATION_SIM;
+                changed = true;
+            }
+        }
+        if changed {
+            neighbors.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        }
     }
 
     /// The best candidate names for a prepared query: names sharing a
@@ -661,6 +745,15 @@ impl Index {
             out
         })
     }
+}
+
+/// Whether `text` has letters of a script other than Latin.
+fn is_other_script(text: &str) -> bool {
+    text.chars().any(|c| {
+        c.is_alphabetic()
+            && !c.is_ascii()
+            && veto_model::Script::of_char(c) != veto_model::Script::Latin
+    })
 }
 
 /// Whether most letters of `text` are Arabic or Hebrew.

@@ -21,6 +21,13 @@
 /// Similarity given to tokens with equal consonant skeletons.
 pub const SKELETON_SIM: f32 = 0.86;
 
+/// Similarity of a token romanized from another script and a list token
+/// that is the same name with the same consonants: another romanization of
+/// the same written name (Александр: `aleksandr`, `Alexander`). Not quite
+/// 1.0, so that a list name in the query's own script, equal, still comes
+/// first among otherwise equal names.
+pub const ROMANIZATION_SIM: f32 = 0.98;
+
 /// Similarity given to tokens in the same name-synonym group
 /// (Giuseppe/Joseph, Мухаммед/Muhammad).
 pub const SYNONYM_SIM: f32 = 0.92;
@@ -431,14 +438,69 @@ mod tests {
 
 /// Similarity for a token read from an abjad (Arabic, Hebrew), where short
 /// vowels are not written: `th` (طه) is `Taha`, `mhi` (محي) is `Muhyi`. Their
-/// consonants are compared: equal (two or more) 0.88, one consonant apart
-/// (four or more) 0.78, else 0.
+/// consonants are compared: equal (two or more) 0.88; equal once the letters
+/// whose Latin spelling depends on the language are read the other way
+/// ([`abjad_readings`]: ثاقب is `Saqib`, ظاهر `Dahir`, قدير `Ghedeir`) 0.84;
+/// one consonant apart (four or more) 0.78; else 0.
 pub fn abjad_sim(abjad: &str, latin: &str) -> f32 {
+    let s = abjad_exact_sim(abjad, latin);
+    if s > 0.0 {
+        return s;
+    }
+    let kb = skeleton(latin);
+    let ka = skeleton(abjad);
+    // French spellings write و as `ou` (AOUADI, OUNI): the Latin token read
+    // that way too.
+    let kb_ou = latin.contains("ou").then(|| skeleton(&latin.replace("ou", "w")));
+    let latin_skeletons = std::iter::once(&kb).chain(kb_ou.as_ref());
+    for k in latin_skeletons {
+        if k.len() >= 2 && (*k == ka || abjad_readings(abjad).iter().any(|r| skeleton(r) == *k)) {
+            return ABJAD_READING_SIM;
+        }
+    }
+    if ka.len() >= 4 && kb.len() >= 4 && ka.len().abs_diff(kb.len()) <= 1 {
+        let d = weighted_distance(ka.as_bytes(), kb.as_bytes());
+        if d <= 1.0 {
+            return 0.78;
+        }
+    }
+    0.0
+}
+
+/// Similarity of an abjad token with the consonants read the other common
+/// way (see [`abjad_readings`]).
+pub const ABJAD_READING_SIM: f32 = 0.84;
+
+/// Similarity of one token and two adjacent tokens joined (`whole` against
+/// `a` + `b`), one side read from an abjad: 0.88 when the consonants are
+/// equal, else 0. Stricter than [`abjad_sim`], because a join has more
+/// consonants to hide behind: "one consonant apart" would let a whole extra
+/// word in (`mhmd` + `alim` is not `Mohammad`), and so each part must bring
+/// consonants of its own (`ayub` + `bshir` is not `Baseer`: the `b`s merge)
+/// and the join at least three (`yshu` + `ma` is not `Usama`).
+pub fn abjad_joined_sim(whole: &str, a: &str, b: &str) -> f32 {
+    let (ka, kb) = (skeleton(a), skeleton(b));
+    let joined = format!("{a}{b}");
+    let kj = skeleton(&joined);
+    if ka.is_empty() || kb.is_empty() || kj.len() < 3 || kj.len() < ka.len() + kb.len() {
+        return 0.0;
+    }
+    abjad_exact_sim(whole, &joined)
+}
+
+/// Similarity of an abjad token and a Latin one when their consonants are
+/// equal (two or more): 0.88, else 0.
+pub fn abjad_exact_sim(abjad: &str, latin: &str) -> f32 {
     // Letters as written, vowels dropped: `th` (ط ه) is t+h, not the
-    // digraph the skeleton would merge.
+    // digraph the skeleton would merge. French spellings write ج as `dj`
+    // (Djouadi, Abdeldjalil): one letter.
     let consonants = |t: &str| -> Vec<u8> {
+        let b = t.as_bytes();
         let mut out: Vec<u8> = Vec::with_capacity(t.len());
-        for &c in t.as_bytes() {
+        for (k, &c) in b.iter().enumerate() {
+            if c == b'd' && b.get(k + 1) == Some(&b'j') {
+                continue;
+            }
             if !is_vowel(c) && c != b'w' && out.last() != Some(&c) {
                 out.push(c);
             }
@@ -453,13 +515,61 @@ pub fn abjad_sim(abjad: &str, latin: &str) -> f32 {
     if ka.len() >= 2 && ka == kb {
         return 0.88;
     }
-    if ka.len() >= 4 && kb.len() >= 4 && ka.len().abs_diff(kb.len()) <= 1 {
-        let d = weighted_distance(ka.as_bytes(), kb.as_bytes());
-        if d <= 1.0 {
-            return 0.78;
-        }
-    }
     0.0
+}
+
+/// The most ambiguous letters [`abjad_readings`] varies (2^4 readings).
+const MAX_AMBIGUOUS: usize = 4;
+
+/// Other readings of a token romanized from Arabic script, for the letters
+/// whose Latin spelling depends on the language of the name: ث is `th` in
+/// Arabic but `s` in Persian, Urdu and Turkish (Saqib, Sanaullah); ذ ظ ض are
+/// `dh`/`z`/`d` in Arabic but all `z` in Persian and Urdu (Nazir, Zarjmil),
+/// and ظ ض often `d` in the Maghreb (Dahir, Hafed); ق is `q`, `k` or `g`/`gh`
+/// (Ghedeir), and ك/ک is `k` or Persian `g` (Gul); ش is `ch` in French
+/// spellings (Maychou, Chaouki); و inside a word may be the vowel `ou`
+/// (Djouadi, Shekau). The folded text no longer tells ض from د or ظ from ز,
+/// so `d` and `z` are tried both ways. Each of the first few such letters
+/// is varied, the token itself excluded.
+pub fn abjad_readings(abjad: &str) -> Vec<String> {
+    let b = abjad.as_bytes();
+    // (position, length, alternative)
+    let mut alts: Vec<(usize, usize, &'static str)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() && alts.len() < MAX_AMBIGUOUS {
+        let two = b.get(i..i + 2);
+        let (len, alt) = match (two, b[i]) {
+            (Some(b"th"), _) => (2, "s"),
+            (Some(b"dh"), _) => (2, "z"),
+            (Some(b"sh"), _) => (2, "ch"),
+            (Some(b"kh" | b"gh" | b"ch" | b"zh"), _) => (2, ""),
+            (_, b'w') if i > 0 => (1, "u"),
+            (_, b'z') => (1, "d"),
+            (_, b'd') => (1, "z"),
+            (_, b'q') => (1, "g"),
+            (_, b'k') => (1, "g"),
+            _ => (1, ""),
+        };
+        if !alt.is_empty() {
+            alts.push((i, len, alt));
+        }
+        i += len;
+    }
+    let mut out = Vec::with_capacity((1usize << alts.len()).saturating_sub(1));
+    for mask in 1u32..(1u32 << alts.len()) {
+        let mut s = String::with_capacity(abjad.len());
+        let mut at = 0;
+        for (k, &(pos, len, alt)) in alts.iter().enumerate() {
+            if mask & (1 << k) != 0 {
+                s.push_str(&abjad[at..pos]);
+                s.push_str(alt);
+                at = pos + len;
+            }
+        }
+        s.push_str(&abjad[at..]);
+        out.push(s);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -474,5 +584,46 @@ mod abjad_tests {
         assert!(abjad_sim("hsn", "hassan") >= 0.85);
         assert_eq!(abjad_sim("th", "putin"), 0.0);
         assert_eq!(abjad_sim("mhmd", "ahmad"), 0.0);
+    }
+
+    #[test]
+    fn language_dependent_letters() {
+        // ث as s, ظ as d, ذ as z, ق as gh, ک as g.
+        assert_eq!(abjad_sim("thaqb", "saqib"), ABJAD_READING_SIM);
+        assert_eq!(abjad_sim("zahr", "dahir"), ABJAD_READING_SIM);
+        assert_eq!(abjad_sim("ndhir", "nazir"), ABJAD_READING_SIM);
+        assert_eq!(abjad_sim("qdyr", "ghedeir"), ABJAD_READING_SIM);
+        assert_eq!(abjad_sim("kl", "gul"), ABJAD_READING_SIM);
+        // Only the ambiguous letters vary: ت is never s, ب never p.
+        assert_eq!(abjad_sim("tbt", "sabit"), 0.0);
+        assert_eq!(abjad_sim("tlb", "salib"), 0.0);
+        assert_eq!(abjad_sim("bkr", "pakir"), 0.0);
+        let r = abjad_readings("thaqb");
+        assert!(r.contains(&"saqb".to_string()) && r.contains(&"thagb".to_string()), "{r:?}");
+        assert!(!r.contains(&"thaqb".to_string()));
+        assert_eq!(abjad_readings("mrwan"), ["mruan"]);
+        assert!(abjad_readings("wlim").is_empty());
+        // و as a vowel, ش as French ch.
+        assert!(abjad_sim("jwadi", "djouadi") >= ABJAD_READING_SIM);
+        assert!(abjad_sim("shkwa", "shekau") >= ABJAD_READING_SIM);
+        // و as French ou.
+        assert_eq!(abjad_sim("awadi", "aouadi"), ABJAD_READING_SIM);
+        assert_eq!(abjad_sim("awni", "ouni"), ABJAD_READING_SIM);
+        assert!(abjad_sim("mhmud", "mahmoud") >= ABJAD_READING_SIM);
+        assert_eq!(abjad_sim("awni", "oumi"), 0.0);
+        assert_eq!(abjad_sim("ashwr", "achour"), ABJAD_READING_SIM);
+    }
+
+    #[test]
+    fn joined_forms_need_equal_consonants() {
+        assert!(abjad_joined_sim("elsseid", "al", "sid") >= 0.85);
+        assert!(abjad_joined_sim("bnhsin", "ben", "hassine") >= 0.85);
+        // One consonant more is another word.
+        assert_eq!(abjad_joined_sim("mohammad", "mhmd", "alim"), 0.0);
+        assert_eq!(abjad_joined_sim("mohammad", "aazm", "mhmd"), 0.0);
+        // Each part brings consonants of its own, three in all.
+        assert_eq!(abjad_joined_sim("baseer", "ayub", "bshir"), 0.0);
+        assert_eq!(abjad_joined_sim("usama", "yshu", "ma"), 0.0);
+        assert_eq!(abjad_joined_sim("alush", "al", "shaykh"), 0.0);
     }
 }

@@ -251,17 +251,70 @@ pub fn align(
             out.unmatched_c.iter().filter(|&&j| patronymic(&c[j])).map(|&j| c[j].weight).sum();
         wc += unmatched * (CONFLICT_LIST / ALPHA - UNMATCHED_PATRONYMIC);
     }
+    // Middle names left out (Cinthia GOMEZ / Cinthia Edelmira MONTERROSO
+    // GOMEZ): every query word found, in the list's order, from its first
+    // word to its last, with only words in between missing. That is how
+    // people shorten names, so those words cost less.
+    if let Some(f) = middle_omitted(&out, q.len(), c.len()) {
+        let middle: f32 = out
+            .unmatched_c
+            .iter()
+            .map(|&j| {
+                let p = if c[j].class == TokClass::Patronymic { UNMATCHED_PATRONYMIC } else { 1.0 };
+                c[j].weight * p
+            })
+            .sum();
+        wc -= middle * (1.0 - f);
+    }
     let denom = wq + ALPHA * wc;
     out.score = if denom > 0.0 { (matched / denom).clamp(0.0, 1.0) } else { 0.0 };
     // A match that rests on one inexact token pair has nothing to
     // corroborate it (Tesla/TESA, ABB/ABBA): its similarity counts half again.
-    if let [only] = out.edges.as_slice() {
+    // An initial beside it corroborates nothing either: one letter in common
+    // (Jake Auchincloss / JAK-A) is what any two names have.
+    let mut words = out.edges.iter().filter(|e| e.how != How::Initial);
+    if let (Some(only), None) = (words.next(), words.next()) {
         let joined = matches!(only.how, How::JoinedQuery | How::JoinedList);
         if only.sim < 1.0 && !joined {
             out.score *= only.sim.sqrt();
         }
     }
     out
+}
+
+/// Factor on the cost of list words left out between matched ones (see
+/// [`middle_omitted`]).
+pub const MIDDLE_OMITTED: f32 = 0.5;
+
+/// Whether the alignment is a name with middle words left out: every query
+/// token matched exactly (who shortens a name keeps the words it keeps as
+/// they are; a changed word and missing ones are two doubts, Evan Bayh /
+/// Juan Manuel ABOUZAID EL BAYEH), at least two word pairs, in the same
+/// order on both sides, the list's first and last tokens matched and every
+/// unmatched list token between them. Returns the factor on those tokens'
+/// cost.
+fn middle_omitted(a: &Alignment, nq: usize, nc: usize) -> Option<f32> {
+    if !a.unmatched_q.is_empty() || a.unmatched_c.is_empty() || nq < 2 {
+        return None;
+    }
+    if a.edges.iter().any(|e| e.sim < 1.0) {
+        return None;
+    }
+    let mut pairs: Vec<(usize, usize, usize)> = a
+        .edges
+        .iter()
+        .filter(|e| e.how != How::Initial)
+        .map(|e| (e.q.0, e.c.0, e.c.1.unwrap_or(e.c.0)))
+        .collect();
+    if pairs.len() < 2 || pairs.len() != a.edges.len() {
+        return None;
+    }
+    pairs.sort_unstable();
+    if pairs.windows(2).any(|w| w[1].1 <= w[0].2) {
+        return None;
+    }
+    let (first, last) = (pairs[0].1, pairs[pairs.len() - 1].2);
+    (first == 0 && last + 1 == nc).then_some(MIDDLE_OMITTED)
 }
 
 #[cfg(test)]
@@ -309,5 +362,34 @@ mod tests {
         assert!(score("giuseppe conte", "giuseppe verdi") < 0.6);
         assert!(score("vladimir putin", "putin vladimir vladimirovich") > 0.75);
         assert_eq!(score("a", "b"), 0.0);
+    }
+
+    #[test]
+    fn middle_names_left_out_cost_less() {
+        // First and last word kept, exactly and in order: a shortened name.
+        let kept = score("cinthia gomez", "cinthia edelmira monterroso gomez");
+        assert!(kept >= 0.8, "{kept}");
+        // Not when a kept word is changed (two doubts)...
+        let changed = score("cinthio gomez", "cinthia edelmira monterroso gomez");
+        assert!(changed < 0.8, "{changed}");
+        // ...nor when the list's first word is the one missing (John Taylor /
+        // Mark John Taylor is not a shortening of it)...
+        let first_missing = score("john taylor", "mark edward john taylor");
+        assert!(first_missing < kept - 0.05, "{first_missing}");
+        // ...nor out of order.
+        let swapped = score("gomez cinthia", "cinthia edelmira monterroso gomez");
+        assert!(swapped < kept - 0.05, "{swapped}");
+    }
+
+    #[test]
+    fn an_initial_does_not_corroborate_an_inexact_word() {
+        // One inexact word and an initial: the word's similarity counts
+        // again, as for a lone inexact word.
+        let lone = score("jake", "jak");
+        let with_initial = score("jake auchincloss", "jak a");
+        assert!(with_initial < 0.8, "{with_initial}");
+        assert!(with_initial <= lone + 1e-6, "{with_initial} > {lone}");
+        // An exact word with an initial is still a match (V. PUTIN).
+        assert!(score("vladimir putin", "v putin") > 0.85);
     }
 }

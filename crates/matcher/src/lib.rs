@@ -34,7 +34,7 @@ pub mod wire;
 
 use std::collections::HashMap;
 
-use veto_index::analyze::Analyzed;
+use veto_index::analyze::{Analyzed, TokClass};
 use veto_index::sim::token_sim;
 use veto_index::{Composite, Index, NameEntry, PreparedQuery, TOKEN_FLOOR};
 use veto_model::{Country, Entity, Kind, NameRole, PartialDate};
@@ -173,9 +173,29 @@ impl Matcher {
         cache: &mut SimCache,
     ) -> Alignment {
         let cs = self.list_sides(n);
+        // A Latin query against a name written in an abjad: consonants are
+        // compared, not spellings (see `Index::abjad_pair_sim`).
+        let vowelless = n.abjad && !q.toks.first().is_some_and(|t| t.abjad);
         let mut sim = |i: usize, j: usize| -> f32 {
             let v = n.toks[j];
+            if vowelless {
+                // Cached apart from the spelling similarities (the top bit
+                // of the query index marks it).
+                return *cache.entry((i as u32 | 1 << 31, v)).or_insert_with(|| {
+                    let s = self.index.abjad_pair_sim(&q.toks[i].text, &q.toks[i].groups, v);
+                    if s >= TOKEN_FLOOR {
+                        s
+                    } else {
+                        0.0
+                    }
+                });
+            }
             *cache.entry((i as u32, v)).or_insert_with(|| {
+                if particle_for_name(q.toks[i].class, &q.toks[i].groups, n.classes[j], || {
+                    veto_index::names::groups(self.index.vocab.text(v))
+                }) {
+                    return 0.0;
+                }
                 if let Some(&(_, s)) = q.toks[i].neighbors.iter().find(|(nv, _)| *nv == v) {
                     return s;
                 }
@@ -207,7 +227,7 @@ impl Matcher {
             // Read from an abjad, `al sid` is ELSSEID and `bnhsin` BEN
             // HASSINE: compare the consonants of the joined form.
             if abjad {
-                let s = veto_index::sim::abjad_sim(whole, &format!("{a}{b}"));
+                let s = veto_index::sim::abjad_joined_sim(whole, a, b);
                 if s >= TOKEN_FLOOR {
                     return s;
                 }
@@ -256,7 +276,7 @@ impl Matcher {
                 .filter(|v| *v != main)
                 .take(MAX_VARIANTS)
             {
-                preps.push(self.index.prepare(&v, query.kind));
+                preps.push(self.index.prepare_reading(&v, query.kind, &query.name));
             }
         }
         // Best name per entity, with the reading it came from.
@@ -397,6 +417,9 @@ impl Matcher {
                     edge_words(e, |i| &q.toks[i].text, |j| self.index.vocab.text(n.toks[j]));
                 let how = match e.how {
                     How::Exact => "exact",
+                    How::Similar if (e.sim - veto_index::sim::ROMANIZATION_SIM).abs() < 1e-6 => {
+                        "another romanization"
+                    }
                     How::Initial => "initial",
                     How::JoinedQuery | How::JoinedList => "joined/split",
                     How::Similar
@@ -530,6 +553,23 @@ impl Matcher {
     }
 }
 
+/// Whether a query token and a list token are a particle and a known name
+/// (`al-` and `Ali`, `bin` and `Bina`): a particle is not that name, however
+/// alike they are spelt, and matching them would hide the name's absence.
+/// Equal tokens are never asked about (they match before this).
+fn particle_for_name<'g>(
+    q_class: TokClass,
+    q_groups: &[u32],
+    c_class: TokClass,
+    c_groups: impl FnOnce() -> &'g [u32],
+) -> bool {
+    match (q_class, c_class) {
+        (TokClass::Word, TokClass::Particle) => !q_groups.is_empty(),
+        (TokClass::Particle, TokClass::Word) => !c_groups().is_empty(),
+        _ => false,
+    }
+}
+
 /// Whether most letters of `text` are Han, kana or Hangul.
 fn is_syllabic(text: &str) -> bool {
     use veto_model::Script;
@@ -649,10 +689,96 @@ fn legal_forms_compare(a: &Analyzed, b: &Analyzed) -> Option<Factor> {
 mod tests {
     #[allow(unused_imports)]
     use super::*;
+    use veto_model::{Name, Source};
 
     #[test]
     fn matcher_is_send_and_sync() {
         fn is<T: Send + Sync>() {}
         is::<Matcher>();
+    }
+
+    /// A small corpus: each entity a person with the given names (the first
+    /// primary, the rest aliases).
+    fn matcher(people: &[&[&str]]) -> Matcher {
+        let entities = people
+            .iter()
+            .enumerate()
+            .map(|(i, names)| {
+                let mut e = Entity::new(Source::UkOfsi, &i.to_string(), Kind::Person);
+                for (k, n) in names.iter().enumerate() {
+                    let role = if k == 0 { NameRole::Primary } else { NameRole::Alias };
+                    e.names.push(Name::new(*n, role));
+                }
+                e
+            })
+            .collect();
+        Matcher::new(entities)
+    }
+
+    /// The best score of entity `ei` for `name`, 0 if not returned.
+    fn score_of(m: &Matcher, name: &str, ei: u32) -> f32 {
+        let opts = ScreenOptions { limit: 10, threshold: 0.0 };
+        m.screen(&Query::name(name), &opts).iter().find(|h| h.entity == ei).map_or(0.0, |h| h.score)
+    }
+
+    #[test]
+    fn other_romanizations_of_a_query_in_another_script() {
+        let m = matcher(&[
+            &["Alexander Petrovich PETROV", "Петров Александр Петрович"],
+            &["Sergey IVANOV", "Alexander PETROV"],
+            &["Alessandro PETROV"],
+        ]);
+        // Александр is `aleksandr` as read here and `Alexander` on the list:
+        // the alias that is exactly the queried name comes first, before a
+        // name with a patronymic the query does not have.
+        let opts = ScreenOptions { limit: 3, threshold: 0.0 };
+        let hits = m.screen(&Query::name("Александр Петров"), &opts);
+        assert_eq!(hits[0].entity, 1, "{:?}", hits[0].explanation.summary);
+        assert!(hits[0].explanation.summary.contains("another romanization"));
+        // Alessandro is the same name in Italian, not a romanization of
+        // Александр: it stays a synonym.
+        assert!(score_of(&m, "Александр Петров", 2) < hits[0].score - 0.02);
+        // A Latin query gets no such reading: Aleksandr/Alexander is a
+        // spelling difference there.
+        assert!(score_of(&m, "Aleksandr Petrov", 1) < 0.98);
+    }
+
+    #[test]
+    fn chinese_characters_are_also_read_as_korean() {
+        let m = matcher(&[&["KIM, Jong Un"], &["JIN, Zheng"]]);
+        let opts = ScreenOptions { limit: 3, threshold: 0.0 };
+        let hits = m.screen(&Query::name("金正恩"), &opts);
+        assert_eq!(hits[0].entity, 0, "{:?}", hits[0].explanation.summary);
+        assert!(hits[0].score >= DEFAULT_THRESHOLD);
+        // The Korean reading does not make every Chinese name Korean.
+        assert!(score_of(&m, "习近平", 0) < DEFAULT_THRESHOLD);
+    }
+
+    #[test]
+    fn a_particle_is_not_a_name() {
+        let m = matcher(&[&["Tariq AL-HARZI"], &["Ali HARZI"]]);
+        let opts = ScreenOptions { limit: 3, threshold: 0.0 };
+        let hits = m.screen(&Query::name("Ali Harzi"), &opts);
+        assert_eq!(hits[0].entity, 1);
+        // `ali` does not stand in for the article `al`.
+        let other = hits.iter().find(|h| h.entity == 0).expect("Tariq AL-HARZI is a candidate");
+        assert!(
+            other.explanation.tokens.iter().all(|t| t.query != "ali"),
+            "{:?}",
+            other.explanation
+        );
+        // Particles still meet their own spellings: بن is `bn`, and Ben.
+        let m = matcher(&[&["Faleh BEN TAHER"]]);
+        assert!(score_of(&m, "فالح بن طاهر", 0) >= DEFAULT_THRESHOLD);
+    }
+
+    #[test]
+    fn latin_queries_meet_abjad_names_by_consonants() {
+        let m = matcher(&[&["عصام شموط"], &["Mazen AL-TURKI"]]);
+        // Issam Shammout is what عصام شموط says, consonant for consonant.
+        assert!(score_of(&m, "Issam Shammout", 0) >= DEFAULT_THRESHOLD);
+        // Adam is a letter away from the vowelless `asam` as spelt, but its
+        // consonants are not those of Issam.
+        assert!(score_of(&m, "Adam Smith", 0) < DEFAULT_THRESHOLD);
     }
 }

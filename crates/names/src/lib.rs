@@ -62,6 +62,7 @@ mod tokens;
 pub mod translit;
 
 pub use script::{script_of, Script};
+pub use tables::hanja;
 pub use tables::legal_forms::{LegalForm, LegalForms};
 pub use tables::load_all;
 pub use tables::person_names::{PersonNames, ReviewStats};

@@ -251,6 +251,20 @@ const EXTRA: &[(&str, &str, &str, &[&str])] = &[
     ("co", "", "Co", &["CO", "Co.", "company"]),
     ("plc", "JSC", "PLC", &["PLC", "P.L.C.", "public limited company"]),
     ("llp", "LLP", "LLP", &["LLP", "L.L.P.", "limited liability partnership"]),
+    // Kazakhstan's limited liability partnership: rigour has only the long form; lists
+    // write ТОО (TOO KAZSTANEX) and its Kazakh twin ЖШС.
+    (
+        "llp",
+        "LLP",
+        "ТОО",
+        &[
+            "ТОО",
+            "товарищество с ограниченной ответственностью",
+            "tovarishchestvo s ogranichennoy otvetstvennostyu",
+            "ЖШС",
+            "жауапкершілігі шектеулі серіктестік",
+        ],
+    ),
     ("lp", "LP", "LP", &["LP", "L.P.", "limited partnership"]),
     ("gmbh", "LLC", "GmbH", &["GMBH", "G.m.b.H."]),
     ("ag", "JSC", "AG", &["AG", "A.G.", "aktiengesellschaft"]),
@@ -444,6 +458,10 @@ mod tests {
             lf!(a, c);
         }
         lf!("Sp. z o.o.", "spzoo");
+        for a in ["ТОО", "TOO", "ЖШС", "товарищество с ограниченной ответственностью"]
+        {
+            lf!(a, "llp");
+        }
         assert_eq!(compare_of("in"), None);
         assert_eq!(compare_of("smith"), None);
     }

@@ -5,6 +5,7 @@
 //! no other files. Each table sits behind its own `OnceLock`, so a caller that needs only
 //! the legal forms never pays for the person-name table.
 
+pub mod hanja;
 pub(crate) mod legal_forms;
 pub(crate) mod person_names;
 pub mod words;

@@ -155,13 +155,15 @@ const EXTRA_HONORIFICS: &[&str] = &[
 ];
 
 /// Name particles: articles, prepositions and kinship words that are part of a name but do
-/// not identify anyone by themselves.
+/// not identify anyone by themselves. `bn`, `bnt`, `abw` and `agh` are how بن, بنت, ابو and
+/// اغ read from Arabic script without vowels.
 const PARTICLES: &[&str] = &[
     "al", "el", "ul", "ud", "ad", "ar", "as", "at", "az", "ash", "an", "bin", "ben", "ibn", "bint",
-    "binti", "bte", "abu", "abd", "abdul", "abou", "bou", "umm", "ould", "ag", "van", "von", "der",
-    "den", "ter", "ten", "de", "da", "di", "du", "del", "della", "dei", "degli", "des", "la", "le",
-    "lo", "los", "las", "dos", "das", "do", "y", "e", "zu", "af", "av", "mac", "mc", "o", "st",
-    "bar", "bat", "ap", "nic", "ni", "zade", "zadeh", "oglu", "ogly", "kyzy", "uly",
+    "binti", "bte", "abu", "abd", "abdul", "abou", "bou", "umm", "ould", "ag", "agh", "bn", "bnt",
+    "abw", "van", "von", "der", "den", "ter", "ten", "de", "da", "di", "du", "del", "della", "dei",
+    "degli", "des", "la", "le", "lo", "los", "las", "dos", "das", "do", "y", "e", "zu", "af", "av",
+    "mac", "mc", "o", "st", "bar", "bat", "ap", "nic", "ni", "zade", "zadeh", "oglu", "ogly",
+    "kyzy", "uly",
 ];
 
 #[derive(Deserialize)]

@@ -175,6 +175,16 @@ pub(crate) fn translit(word: &[char], conv: &Convention, out: &mut String) {
             i += 2;
             continue;
         }
+        // English writes дж as j (Джон: John, Джохар: Jokhar).
+        if c == 'д'
+            && next == Some('ж')
+            && style == CyrStyle::Popular
+            && !matches!(lang, Lang::Serbian | Lang::Macedonian)
+        {
+            out.push('j');
+            i += 2;
+            continue;
+        }
         let s: &str = match c {
             'а' => "a",
             'б' => "b",
@@ -411,6 +421,8 @@ mod tests {
         t!("Юрий", "yury", style(CyrStyle::Popular));
         t!("Грозный", "grozny", style(CyrStyle::Popular));
         t!("Мария", "maria", style(CyrStyle::Popular));
+        t!("Джохар", "jokhar", style(CyrStyle::Popular));
+        t!("Джохар", "dzhokhar");
         t!("Сергей", "sergei", style(CyrStyle::Popular));
         t!("Михаил", "mihail", Convention { cyr_h: true, ..Convention::default() });
     }

@@ -14,7 +14,7 @@
 //! | Hebrew | consonantal ([`hebrew`]) | ו as o; soft readings (v, kh, f) |
 //! | Japanese kana | Hepburn, long vowels dropped ([`japanese`]) | wāpuro (long vowels written); "oh" for long o |
 //! | Korean | Revised Romanization per syllable ([`korean`]) | conventional surnames × (RR, eo → o, eo → u, McCune–Reischauer) |
-//! | Chinese | toneless pinyin ([`chinese`]) | none |
+//! | Chinese | toneless pinyin ([`chinese`]) | Sino-Korean readings ([`crate::hanja`]) in the Korean conventions, conventional surnames first (金正恩 → kim jong un) |
 //! | Armenian, Georgian, Thai | one table each | none |
 
 pub mod arabic;
@@ -215,11 +215,61 @@ pub fn variants(text: &str) -> Vec<String> {
         if !out.contains(&s) {
             out.push(s);
             if out.len() == MAX_VARIANTS {
-                break;
+                return out;
+            }
+        }
+    }
+    // Chinese characters also read as Korean: a Korean name written in hanja (金正恩) is
+    // listed as Korean reads it (Kim Jong Un), not as Mandarin does (jin zheng en). The
+    // readings most lists use come first: conventional surname spellings, then eo/eu as
+    // o/u, as u, McCune–Reischauer, Revised Romanization.
+    if p.han {
+        if let Some(hangul) = hanja_as_hangul(text) {
+            let mut korean_convs = Vec::new();
+            for korean_surname in (1..=korean::MAX_SURNAME_SPELLINGS).chain([0]) {
+                for korean in [KoStyle::Jong, KoStyle::Jung, KoStyle::Mr, KoStyle::Rr] {
+                    korean_convs.push(Convention { korean, korean_surname, ..base });
+                }
+            }
+            for conv in korean_convs {
+                let mut s = String::new();
+                tok.fold_with(&hangul, &conv, &mut s);
+                if !out.contains(&s) {
+                    out.push(s);
+                    if out.len() == MAX_VARIANTS {
+                        break;
+                    }
+                }
             }
         }
     }
     out
+}
+
+/// `text` with its Chinese characters replaced by their Sino-Korean readings in Hangul
+/// ([`crate::hanja::reading`]: 金正恩 → 김정은, the first character of a run read as a
+/// surname), or `None` if no character has a reading.
+pub fn hanja_as_hangul(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let (mut any, mut first, mut last) = (false, true, None);
+    for c in text.chars() {
+        let han = match classify(c) {
+            Class::Han => Some(c),
+            // 々 repeats the character before it (read as not starting the name).
+            Class::HanRepeat => last,
+            _ => None,
+        };
+        match han.and_then(|h| crate::hanja::reading(h, first && h == c)) {
+            Some(r) => {
+                out.push(r);
+                any = true;
+            }
+            None => out.push(c),
+        }
+        first = han.is_none();
+        last = han.or(last);
+    }
+    any.then_some(out)
 }
 
 /// Which scripts (and Latin umlauts) occur in a text.
@@ -232,6 +282,7 @@ struct Presence {
     hebrew: bool,
     kana: bool,
     hangul: bool,
+    han: bool,
 }
 
 impl Presence {
@@ -257,6 +308,7 @@ impl Presence {
                 Class::Run(RunScript::Hebrew) => p.hebrew = true,
                 Class::Kana => p.kana = true,
                 Class::HangulSyllable | Class::HangulJamo => p.hangul = true,
+                Class::Han => p.han = true,
                 Class::Decompose => {
                     // Presentation forms and half-width kana decompose into these scripts.
                     let mut first = None;
@@ -317,6 +369,23 @@ mod tests {
         assert!(v.contains(&"lee myeong bak".to_string()), "{v:?}");
         assert!(v.contains(&"rhee myeong bak".to_string()), "{v:?}");
         assert!(v.len() <= MAX_VARIANTS);
+    }
+
+    #[test]
+    fn variants_hanja() {
+        // 金正恩 is also read as Korean: 김정은, Kim Jong Un (金 as a surname is 김).
+        assert_eq!(hanja_as_hangul("金正恩").as_deref(), Some("김정은"));
+        assert_eq!(hanja_as_hangul("金 正恩").as_deref(), Some("김 정은"));
+        assert_eq!(hanja_as_hangul("白金").as_deref(), Some("백금"));
+        assert_eq!(hanja_as_hangul("Kim"), None);
+        let v = variants("金正恩");
+        assert_eq!(v[0], "jin zheng en");
+        // The readings lists use come right after the Mandarin one.
+        assert_eq!(v[1..4], ["kim jong un", "kim jung un", "kim chong un"]);
+        let v = variants("金日成");
+        assert!(v[1..4].contains(&"kim il sung".to_string()), "{v:?}");
+        // Text without Chinese characters gets no Korean reading.
+        assert_eq!(variants("Kim Jong Un"), ["kim jong un"]);
     }
 
     #[test]
