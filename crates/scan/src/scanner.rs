@@ -228,7 +228,9 @@ impl<'m> Scanner<'m> {
             }
             if order.len() == 1 && n.toks.len() == 1 {
                 let kind = matcher.entities()[n.entity as usize].kind;
-                if kind == veto_model::Kind::Person || (everyday(order[0]) && n.legal.is_empty()) {
+                // (A vessel's is found after a vessel word: "the vessel FREEDOM".)
+                let qualified = !n.legal.is_empty() || kind == veto_model::Kind::Vessel;
+                if kind == veto_model::Kind::Person || (everyday(order[0]) && !qualified) {
                     continue;
                 }
             }
@@ -283,7 +285,9 @@ impl<'m> Scanner<'m> {
     /// `entity` as it appears in a text, from being a mention on its own:
     /// a single word (legal forms aside) that is a person's name, an
     /// everyday word or a word many listed names share, with no legal form
-    /// written by it. Such a name is found only with more evidence (an
+    /// written by it. (A vessel's name is also qualified by a vessel word
+    /// before it in the text, "the tanker ATLANTIS", which `written` does not
+    /// show.) Such a name is found only with more evidence (an
     /// identifier of the entity in the same message). Benchmarks use this to
     /// report recall over the names the rule allows.
     pub fn needs_context(&self, written: &str, entity: u32) -> bool {
@@ -455,6 +459,26 @@ fn sentence_break(gap: &str, after_short: bool) -> bool {
         return true;
     }
     gap.contains(['!', '?', ';']) || (gap.contains('.') && !after_short)
+}
+
+/// Words that say the next word names a vessel.
+fn is_vessel_word(t: &str) -> bool {
+    matches!(
+        t,
+        "vessel"
+            | "vessels"
+            | "ship"
+            | "tanker"
+            | "freighter"
+            | "carrier"
+            | "yacht"
+            | "trawler"
+            | "mv"
+            | "mt"
+            | "my"
+            | "ss"
+            | "imo"
+    )
 }
 
 /// Particles and stopwords that names share with prose.
@@ -701,7 +725,11 @@ impl Ctx<'_, '_> {
             let list = self.scanner.matcher.index().vocab.text(ne.toks[0]);
             // A person's name, an everyday word or a word many listed names
             // share needs a legal form by it.
-            let legal = self.widen((first, first)) != (first, first);
+            let legal = if entity.kind == veto_model::Kind::Vessel {
+                self.after_vessel_word(first)
+            } else {
+                self.widen((first, first)) != (first, first)
+            };
             let plain = self.info(first).given
                 || self.info(first).zipf >= COMMON_ZIPF
                 || self.scanner.matcher.index().rarity(list) < SINGLE_RARITY;
@@ -777,6 +805,18 @@ impl Ctx<'_, '_> {
         } else {
             (lo, hi)
         }
+    }
+
+    /// Whether text word `p` follows a word that says a vessel comes next
+    /// (vessel, tanker, MV, M/T, …) in the same sentence.
+    fn after_vessel_word(&self, p: usize) -> bool {
+        let same = |q: usize| self.toks[q].sentence == self.toks[p].sentence;
+        let word = |q: usize| self.text(q);
+        if p >= 1 && same(p - 1) && is_vessel_word(word(p - 1)) {
+            return true;
+        }
+        // M/V, M/T, m.v.: two one-letter words.
+        p >= 2 && same(p - 2) && word(p - 2) == "m" && matches!(word(p - 1), "v" | "t" | "y")
     }
 
     /// Text word `p` as written.
@@ -943,9 +983,17 @@ impl Ctx<'_, '_> {
         let plain = z >= COMMON_ZIPF
             || index.rarity(&t.list) < SINGLE_RARITY
             || !veto_names::PersonNames::get().groups(&t.query).is_empty();
-        let legal = same_legal
-            || (!plain
-                && (a..=b).any(|p| veto_names::LegalForms::get().lookup(self.text(p)).is_some()));
+        // A vessel's name after a vessel word ("the vessel FREEDOM", "M/T
+        // SPARTA") is qualified as a company's is by its legal form.
+        let vessel = entity.kind == veto_model::Kind::Vessel;
+        let legal = if vessel {
+            self.after_vessel_word(a)
+        } else {
+            same_legal
+                || (!plain
+                    && (a..=b)
+                        .any(|p| veto_names::LegalForms::get().lookup(self.text(p)).is_some()))
+        };
         if entity.kind == veto_model::Kind::Person
             || (!legal && !veto_names::PersonNames::get().groups(&t.query).is_empty())
         {

@@ -172,3 +172,17 @@ fn lowercase_names_of_three_everyday_words_are_found() {
     let found = ids("Supplies were sent to the army supply bureau in the capital.");
     assert!(found.contains(&"us_ofac_sdn:15486".into()), "{found:?}");
 }
+
+#[test]
+fn one_word_vessel_names_after_a_vessel_word() {
+    // ATLANTIS, a former name of the tanker STARLA: an everyday word, a
+    // vessel's name when a vessel word comes before it.
+    for text in
+        ["The tanker ATLANTIS left Bandar Abbas.", "The M/T ATLANTIS was seen off Fujairah."]
+    {
+        assert!(ids(text).contains(&"us_ofac_sdn:15902".into()), "{text}");
+    }
+    for text in ["He read a book about Atlantis.", "Paid ATLANTIA SPA today."] {
+        assert_eq!(ids(text), Vec::<String>::new(), "{text}");
+    }
+}
