@@ -694,9 +694,12 @@ impl Ctx<'_, '_> {
                 }
                 let mut s = self.sim(q, v);
                 if s == 0.0 {
-                    let (t, l) = (self.text(q), self.scanner.matcher.index().vocab.text(v));
                     // An initial on either side matches a word it begins.
-                    if (t.len() == 1 || initial) && t.as_bytes().first() == l.as_bytes().first() {
+                    let t = self.text(q);
+                    if (initial || t.len() == 1)
+                        && t.as_bytes().first()
+                            == self.scanner.matcher.index().vocab.text(v).as_bytes().first()
+                    {
                         s = 0.6;
                     }
                 }
@@ -723,22 +726,23 @@ impl Ctx<'_, '_> {
         if first == last && !ids.iter().any(|&(_, e, _)| e == ne.entity) {
             let entity = &self.scanner.matcher.entities()[ne.entity as usize];
             let list = self.scanner.matcher.index().vocab.text(ne.toks[0]);
+            if ne.toks.len() != 1 || entity.kind == veto_model::Kind::Person || list.len() < 3 {
+                return None;
+            }
             // A person's name, an everyday word or a word many listed names
-            // share needs a legal form by it.
-            let legal = if entity.kind == veto_model::Kind::Vessel {
-                self.after_vessel_word(first)
-            } else {
-                self.widen((first, first)) != (first, first)
-            };
+            // share needs a legal form by it (a vessel's, a vessel word).
             let plain = self.info(first).given
                 || self.info(first).zipf >= COMMON_ZIPF
                 || self.scanner.matcher.index().rarity(list) < SINGLE_RARITY;
-            if ne.toks.len() != 1
-                || entity.kind == veto_model::Kind::Person
-                || (plain && !legal)
-                || list.len() < if legal { 3 } else { 4 }
-            {
-                return None;
+            if plain || list.len() < 4 {
+                let legal = if entity.kind == veto_model::Kind::Vessel {
+                    self.after_vessel_word(first)
+                } else {
+                    self.widen((first, first)) != (first, first)
+                };
+                if !legal {
+                    return None;
+                }
             }
         }
         Some((first, last))
