@@ -2,32 +2,7 @@
 
 use serde_json::Value;
 
-/// Removes nulls, empty arrays and objects, and `false` flags from JSON, so
-/// that entity JSON shows what the list says and nothing else.
-pub fn compact(v: Value) -> Value {
-    match v {
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .map(|(k, v)| (k, compact(v)))
-                .filter(|(_, v)| match v {
-                    Value::Null | Value::Bool(false) => false,
-                    Value::Array(a) => !a.is_empty(),
-                    Value::Object(o) => !o.is_empty(),
-                    Value::String(s) => !s.is_empty(),
-                    _ => true,
-                })
-                .collect(),
-        ),
-        Value::Array(a) => Value::Array(a.into_iter().map(compact).collect()),
-        v => v,
-    }
-}
-
-/// A score for JSON output: three decimals, so that an `f32` does not print
-/// as 0.800000011920929.
-pub fn score(x: f32) -> f64 {
-    (f64::from(x) * 1000.0).round() / 1000.0
-}
+pub use veto_matcher::wire::{compact, score};
 
 /// Formats a count with thousands separators (`14,965`).
 pub fn count(n: impl Into<u64>) -> String {
@@ -54,12 +29,6 @@ pub fn print_json(v: &Value) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn compaction() {
-        let v = serde_json::json!({"a": null, "b": [], "c": {"d": false, "e": 1}, "f": "", "g": [{"h": null}]});
-        assert_eq!(compact(v), serde_json::json!({"c": {"e": 1}, "g": [{}]}));
-    }
 
     #[test]
     fn counts() {

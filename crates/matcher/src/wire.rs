@@ -18,6 +18,27 @@ pub fn score(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
 }
 
+/// Removes nulls, empty arrays and objects, `false` flags and empty strings
+/// from JSON, so that entity JSON shows what the list says and nothing else.
+pub fn compact(v: Value) -> Value {
+    match v {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, compact(v)))
+                .filter(|(_, v)| match v {
+                    Value::Null | Value::Bool(false) => false,
+                    Value::Array(a) => !a.is_empty(),
+                    Value::Object(o) => !o.is_empty(),
+                    Value::String(s) => !s.is_empty(),
+                    _ => true,
+                })
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.into_iter().map(compact).collect()),
+        v => v,
+    }
+}
+
 /// The JSON form of a hit: `{"entity_id", "score", "name", "matched_name",
 /// "source", "kind", "programs", "explanation"}`.
 pub fn hit_json(m: &Matcher, h: &Hit) -> Value {
@@ -151,6 +172,12 @@ mod tests {
 
     fn q(v: Value) -> Result<Query, QueryError> {
         serde_json::from_value::<WireQuery>(v).expect("deserializes").to_query()
+    }
+
+    #[test]
+    fn compaction() {
+        let v = json!({"a": null, "b": [], "c": {"d": false, "e": 1}, "f": "", "g": [{"h": null}]});
+        assert_eq!(compact(v), json!({"c": {"e": 1}, "g": [{}]}));
     }
 
     #[test]

@@ -461,6 +461,13 @@ fn sentence_break(gap: &str, after_short: bool) -> bool {
     gap.contains(['!', '?', ';']) || (gap.contains('.') && !after_short)
 }
 
+/// Whether one word that is a whole listed name needs a qualifier by it (a
+/// legal form; for a vessel, a vessel word) to be a mention: a person's name,
+/// an everyday word, or a word many listed names share.
+fn needs_qualifier(name_word: bool, zipf: u8, list_rarity: f32) -> bool {
+    name_word || zipf >= COMMON_ZIPF || list_rarity < SINGLE_RARITY
+}
+
 /// Words that say the next word names a vessel.
 fn is_vessel_word(t: &str) -> bool {
     matches!(
@@ -731,10 +738,9 @@ impl Ctx<'_, '_> {
             }
             // A person's name, an everyday word or a word many listed names
             // share needs a legal form by it (a vessel's, a vessel word).
-            let plain = self.info(first).given
-                || self.info(first).zipf >= COMMON_ZIPF
-                || self.scanner.matcher.index().rarity(list) < SINGLE_RARITY;
-            if plain || list.len() < 4 {
+            let info = self.info(first);
+            let rarity = self.scanner.matcher.index().rarity(list);
+            if needs_qualifier(info.given, info.zipf, rarity) || list.len() < 4 {
                 let legal = if entity.kind == veto_model::Kind::Vessel {
                     self.after_vessel_word(first)
                 } else {
@@ -821,6 +827,11 @@ impl Ctx<'_, '_> {
         }
         // M/V, M/T, m.v.: two one-letter words.
         p >= 2 && same(p - 2) && word(p - 2) == "m" && matches!(word(p - 1), "v" | "t" | "y")
+    }
+
+    /// Whether a word of the span is (part of) a legal form.
+    fn has_legal_form(&self, (a, b): TokSpan) -> bool {
+        (a..=b).any(|p| veto_names::LegalForms::get().lookup(self.text(p)).is_some())
     }
 
     /// Text word `p` as written.
@@ -923,12 +934,7 @@ impl Ctx<'_, '_> {
         let proof: f32 = proofs.iter().sum();
         let distinctive = proofs.iter().any(|&p| p >= DISTINCT);
         let zipf = |p: usize| self.info(p).zipf;
-        let capitalized = |p: usize| {
-            self.seg.text[self.toks[p].start..self.toks[p].end]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-        };
+        let capitalized = |p: usize| self.written(p).chars().next().is_some_and(char::is_uppercase);
         if proofs.len() >= 2 {
             if proof < MIN_RARITY || !distinctive {
                 return Err("too little rarity proven");
@@ -956,17 +962,10 @@ impl Ctx<'_, '_> {
             // a given name too) or a legal form. Three or more such words
             // in the order of a listed name ("army supply bureau") are the
             // name, written carelessly.
-            let lower = |p: usize| {
-                self.seg.text[self.toks[p].start..self.toks[p].end]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_lowercase)
-            };
+            let lower = |p: usize| self.written(p).chars().next().is_some_and(char::is_lowercase);
             let content = (a..=b).filter(|&p| !is_function_word(self.text(p))).count();
-            let legal =
-                (a..=b).any(|p| veto_names::LegalForms::get().lookup(self.text(p)).is_some());
             let prose = content <= 2
-                && !legal
+                && !self.has_legal_form((a, b))
                 && (a..=b)
                     .all(|p| lower(p) && zipf(p) >= 40 && !(self.info(p).given && zipf(p) < 45));
             return if self.mixed_case && prose {
@@ -984,23 +983,17 @@ impl Ctx<'_, '_> {
         // fully; another, only for a word that is rare and not a name.
         let same_legal = ex.factors.iter().any(|f| f.factor == "legal_form" && f.delta > 0.0);
         let z = words.zipf10(&t.query);
-        let plain = z >= COMMON_ZIPF
-            || index.rarity(&t.list) < SINGLE_RARITY
-            || !veto_names::PersonNames::get().groups(&t.query).is_empty();
+        let name_word = !veto_names::PersonNames::get().groups(&t.query).is_empty();
+        let plain = needs_qualifier(name_word, z, index.rarity(&t.list));
         // A vessel's name after a vessel word ("the vessel FREEDOM", "M/T
         // SPARTA") is qualified as a company's is by its legal form.
         let vessel = entity.kind == veto_model::Kind::Vessel;
         let legal = if vessel {
             self.after_vessel_word(a)
         } else {
-            same_legal
-                || (!plain
-                    && (a..=b)
-                        .any(|p| veto_names::LegalForms::get().lookup(self.text(p)).is_some()))
+            same_legal || (!plain && self.has_legal_form((a, b)))
         };
-        if entity.kind == veto_model::Kind::Person
-            || (!legal && !veto_names::PersonNames::get().groups(&t.query).is_empty())
-        {
+        if entity.kind == veto_model::Kind::Person || (!legal && name_word) {
             return Err("one word of a person's name");
         }
         if !ex.unmatched_list.is_empty() || t.list.contains(' ') || t.how == "initial" {

@@ -259,6 +259,22 @@ impl App {
         &self.config
     }
 
+    /// Checks the number of queries in one batch request: at least one, at
+    /// most [`Config::max_batch`].
+    pub(crate) fn check_batch_len(&self, n: usize) -> Result<(), ApiError> {
+        let max = self.config.max_batch;
+        if n > max {
+            return Err(ApiError::bad_request(
+                "too_many_queries",
+                format!("{n} queries in one batch; the limit is {max}"),
+            ));
+        }
+        if n == 0 {
+            return Err(ApiError::bad_request("invalid_request", "'queries' is empty"));
+        }
+        Ok(())
+    }
+
     /// The metrics.
     pub fn metrics(&self) -> &Metrics {
         &self.metrics

@@ -135,7 +135,9 @@ fn now_rfc3339() -> String {
         .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string())
 }
 
-fn content_hash(meta: &ListMeta) -> String {
+/// A list's content hash: SHA-256 over its files' sorted SHA-256 hashes,
+/// one per line. The same files give the same hash, whatever their order.
+pub fn content_hash(meta: &ListMeta) -> String {
     let mut hashes: Vec<&str> = meta.files.iter().map(|f| f.sha256.as_str()).collect();
     hashes.sort_unstable();
     let mut h = Sha256::new();

@@ -4,7 +4,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
-use sha2::{Digest, Sha256};
 use veto_server::state::{ListInfo, Loaded};
 use veto_server::{Config, ConfigFile, LoadFn};
 use veto_store::Store;
@@ -90,13 +89,6 @@ fn files_loader(paths: Vec<PathBuf>) -> LoadFn {
 /// What a parsed (not stored) list is; its content hash is computed as the
 /// store computes it (SHA-256 over the sorted file hashes).
 fn file_info(meta: &veto_model::ListMeta) -> ListInfo {
-    let mut hashes: Vec<&str> = meta.files.iter().map(|f| f.sha256.as_str()).collect();
-    hashes.sort_unstable();
-    let mut h = Sha256::new();
-    for s in hashes {
-        h.update(s.as_bytes());
-        h.update(b"\n");
-    }
     ListInfo {
         list: meta.key.to_string(),
         source: meta.key.source,
@@ -106,7 +98,7 @@ fn file_info(meta: &veto_model::ListMeta) -> ListInfo {
         data_date: meta.data_date,
         entities: meta.entity_count(),
         counts: meta.counts.clone(),
-        content_hash: h.finalize().iter().map(|b| format!("{b:02x}")).collect(),
+        content_hash: veto_store::content_hash(meta),
         imported_at: None,
     }
 }

@@ -111,16 +111,7 @@ pub async fn screen_batch(
     ApiJson(req): ApiJson<BatchRequest>,
 ) -> Result<Json<Value>, ApiError> {
     let opts = options(req.limit, req.threshold)?;
-    let max = app.config().max_batch;
-    if req.queries.len() > max {
-        return Err(ApiError::bad_request(
-            "too_many_queries",
-            format!("{} queries in one batch; the limit is {max}", req.queries.len()),
-        ));
-    }
-    if req.queries.is_empty() {
-        return Err(ApiError::bad_request("invalid_request", "'queries' is empty"));
-    }
+    app.check_batch_len(req.queries.len())?;
     let mut queries = Vec::with_capacity(req.queries.len());
     for (i, q) in req.queries.iter().enumerate() {
         let id = q.id.clone().unwrap_or_else(|| json!(i));
@@ -149,26 +140,6 @@ pub(crate) fn path_id(p: Result<Path<String>, PathRejection>) -> Result<String, 
         .map_err(|e| ApiError::bad_request("invalid_path", format!("invalid path parameter: {e}")))
 }
 
-/// Removes nulls, empty arrays and objects, `false` and empty strings.
-fn compact(v: Value) -> Value {
-    match v {
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .map(|(k, v)| (k, compact(v)))
-                .filter(|(_, v)| match v {
-                    Value::Null | Value::Bool(false) => false,
-                    Value::Array(a) => !a.is_empty(),
-                    Value::Object(o) => !o.is_empty(),
-                    Value::String(s) => !s.is_empty(),
-                    _ => true,
-                })
-                .collect(),
-        ),
-        Value::Array(a) => Value::Array(a.into_iter().map(compact).collect()),
-        v => v,
-    }
-}
-
 /// `GET /v1/entities/{id}`: the entity as `veto entity --format json` prints it.
 pub async fn entity(
     State(app): State<Arc<App>>,
@@ -182,7 +153,7 @@ pub async fn entity(
         .entity(&id)
         .ok_or_else(|| ApiError::not_found(format!("no entity '{id}' in the loaded lists")))?;
     let v = serde_json::to_value(e).map_err(|e| ApiError::internal(format!("{e}")))?;
-    Ok(Json(compact(v)))
+    Ok(Json(veto_matcher::wire::compact(v)))
 }
 
 /// `GET /v1/lists`: the loaded lists.

@@ -180,16 +180,7 @@ pub async fn match_(
         unit_interval("threshold", params.number("threshold")?)?.unwrap_or(DEFAULT_THRESHOLD);
     let cutoff =
         unit_interval("cutoff", params.number("cutoff")?)?.unwrap_or(DEFAULT_CUTOFF).min(threshold);
-    let max = app.config().max_batch;
-    if req.queries.len() > max {
-        return Err(ApiError::bad_request(
-            "too_many_queries",
-            format!("too many queries in one batch ({}; the limit is {max})", req.queries.len()),
-        ));
-    }
-    if req.queries.is_empty() {
-        return Err(ApiError::bad_request("invalid_request", "no queries provided"));
-    }
+    app.check_batch_len(req.queries.len())?;
     let mut examples = Vec::with_capacity(req.queries.len());
     for (key, v) in &req.queries {
         examples.push((key.clone(), read_example(key, v, app.config().max_name_chars)?));
