@@ -52,6 +52,8 @@ const SINGLE_RARITY: f32 = 0.6;
 const DISTINCT: f32 = 0.5;
 /// The list name's tokens a mention matches must carry this share of its weight.
 const LIST_COVER: f32 = 0.6;
+/// Marks, in a name's cover order, a word the name has more than once.
+const REPEATED: u16 = 0x8000;
 /// The token cache is emptied when it grows past this many entries.
 const CACHE_LIMIT: usize = 400_000;
 /// At most this many entities are reported for one span of text.
@@ -163,6 +165,14 @@ pub struct Scanner<'m> {
     /// Identifier key (lowercase letters and digits) → entities.
     ids: FxMap<String, Vec<(u32, IdKind)>>,
     words: &'static CommonWords,
+    /// Per name (offsets into `order`), its token positions in the order
+    /// `cover` looks for them: by weight, heaviest first; [`REPEATED`] marks
+    /// a word the name has more than once.
+    order_off: Vec<u32>,
+    order: Vec<u16>,
+    /// Whether to print each candidate span and verdict to stderr
+    /// (`VETO_SCAN_TRACE` set): why a name was or was not reported.
+    trace: bool,
 }
 
 /// Identifier kinds distinctive enough to find in running text.
@@ -223,7 +233,9 @@ impl<'m> Scanner<'m> {
             // a person's (see the evidence rule).
             let max_w = n.weights.iter().copied().fold(0.0f32, f32::max);
             let single_with_form = n.toks.len() == 1 && !n.legal.is_empty();
-            if max_w < DISTINCT && !single_with_form {
+            // (A name whose whole self with its legal form is the evidence,
+            // LTD GENERAL TECHNOLOGY, is looked for too.)
+            if max_w < DISTINCT && n.legal.is_empty() {
                 continue;
             }
             if order.len() == 1 && n.toks.len() == 1 {
@@ -240,10 +252,15 @@ impl<'m> Scanner<'m> {
             // A function word ("to", "new", "said") would test every sentence:
             // anchor on the name's other words.
             // (A one-word name with a legal form is looked for by that word.)
+            // (A name of such words only, DES INTERNATIONAL, keeps its first.)
+            let first = order.first().copied();
             order.retain(|&j| {
                 let t = index.vocab.text(n.toks[j]);
                 !is_function_word(t) && (single_with_form || words.zipf10(t) < FUNCTION_ZIPF)
             });
+            if order.is_empty() {
+                order.extend(first);
+            }
             for (k, &j) in order.iter().take(2).enumerate() {
                 if k == 0 || (!everyday(j) && n.weights[j] >= DISTINCT) {
                     pairs.push((n.toks[j], ni as u32));
@@ -273,7 +290,35 @@ impl<'m> Scanner<'m> {
                 }
             }
         }
-        Scanner { matcher, anchor_off, anchor_post, ids, words: CommonWords::get() }
+        let mut order_off = Vec::with_capacity(index.names.len() + 1);
+        let mut order: Vec<u16> = Vec::new();
+        order_off.push(0);
+        for n in &index.names {
+            let k = n.toks.len().min(usize::from(!REPEATED));
+            let mut js: Vec<u16> = (0..k as u16).collect();
+            js.sort_by(|&x, &y| n.weights[usize::from(y)].total_cmp(&n.weights[usize::from(x)]));
+            order.extend(js.into_iter().map(|j| {
+                let v = n.toks[usize::from(j)];
+                let repeated = n.toks.iter().filter(|&&x| x == v).count() > 1;
+                if repeated {
+                    j | REPEATED
+                } else {
+                    j
+                }
+            }));
+            order_off.push(order.len() as u32);
+        }
+        let trace = std::env::var_os("VETO_SCAN_TRACE").is_some();
+        Scanner {
+            matcher,
+            anchor_off,
+            anchor_post,
+            ids,
+            words: CommonWords::get(),
+            order_off,
+            order,
+            trace,
+        }
     }
 
     /// The matcher the scanner reports against.
@@ -313,6 +358,12 @@ impl<'m> Scanner<'m> {
             || (z >= COMMON_ZIPF && !(capitalized && z < 40))
             || !veto_names::PersonNames::get().groups(word).is_empty()
             || self.matcher.index().rarity(word) < SINGLE_RARITY
+    }
+
+    fn cover_order(&self, name: u32) -> &[u16] {
+        let (a, b) =
+            (self.order_off[name as usize] as usize, self.order_off[name as usize + 1] as usize);
+        &self.order[a..b]
     }
 
     fn anchors(&self, v: u32) -> &[u32] {
@@ -429,36 +480,48 @@ impl<'m> Scanner<'m> {
         let ScanState { cache, infos, texts, tokenizer, toks, screens, .. } = state;
         toks.clear();
         let mut parts = CacheParts { cache, infos, texts };
+        let mixed_case = if seg.text.is_ascii() {
+            seg.text.bytes().any(|b| b.is_ascii_lowercase())
+        } else {
+            seg.text.chars().any(char::is_lowercase)
+        };
         let mut sentence = 0u32;
         let mut prev_end = 0usize;
         let mut prev_short = true;
         tokenizer.for_each_token(seg.text, |t| {
-            if prev_end > 0
-                && sentence_break(seg.text.get(prev_end..t.start).unwrap_or(""), prev_short)
-            {
-                sentence += 1;
-            }
             let written = seg.text.get(t.start..t.end).unwrap_or(t.text);
+            if prev_end > 0 {
+                let gap = seg.text.get(prev_end..t.start).unwrap_or("");
+                // A period before an initial (named after V.P. Chkalov, IM.
+                // M.V. FRUNZE) or, in text with lowercase letters, before a
+                // lowercase word (im. m.v. frunze) does not end a sentence.
+                let continues = t.text.len() <= 1
+                    || (mixed_case && written.chars().next().is_some_and(char::is_lowercase));
+                if sentence_break(gap, prev_short || continues) {
+                    sentence += 1;
+                }
+            }
             let info = self.info(&mut parts, t.text, t.numeric, written);
             toks.push(STok { start: t.start, end: t.end, info, sentence });
             prev_end = t.end;
-            prev_short = t.text.len() <= 1 || is_abbreviation(t.text);
+            // Initials written with periods (V.P) are short too.
+            prev_short = t.text.len() <= 1 || is_abbreviation(t.text) || written.contains('.');
         });
         let infos: &[TokInfo] = parts.infos;
         let texts: &[Box<str>] = parts.texts;
-        let mixed_case = seg.text.chars().any(char::is_lowercase);
         let ctx = Ctx { scanner: self, seg, toks, infos, texts, opts, mixed_case };
         ctx.run(screens)
     }
 }
 
 /// Whether the characters between two tokens end a sentence: a blank line, or
-/// `.`, `!`, `?` or `;` after a word that is not an initial or abbreviation.
-fn sentence_break(gap: &str, after_short: bool) -> bool {
+/// `!`, `?` or `;`, or `.` unless `period_continues` (after an initial or
+/// abbreviation, before an initial or a lowercase word).
+fn sentence_break(gap: &str, period_continues: bool) -> bool {
     if gap.contains("\n\n") || gap.contains("\n\r\n") {
         return true;
     }
-    gap.contains(['!', '?', ';']) || (gap.contains('.') && !after_short)
+    gap.contains(['!', '?', ';']) || (gap.contains('.') && !period_continues)
 }
 
 /// Whether one word that is a whole listed name needs a qualifier by it (a
@@ -581,7 +644,6 @@ impl Ctx<'_, '_> {
 
     fn run(&self, screens: &mut ScreenCache) -> Vec<Mention> {
         let n = self.toks.len();
-        let index = self.scanner.matcher.index();
         // Identifiers of listed entities written in this segment.
         let mut found_ids: Vec<(usize, u32, IdKind)> = Vec::new();
         for p in 0..n {
@@ -591,7 +653,7 @@ impl Ctx<'_, '_> {
         }
         // 1. Candidate spans from anchors, with the names proposing them.
         let mut spans: Vec<(TokSpan, u32)> = Vec::new();
-        let mut last_checked: FxMap<u32, usize> = FxMap::default();
+        let mut found: FxMap<u32, TokSpan> = FxMap::default();
         for p in 0..n {
             let info = self.info(p);
             if !info.anchor {
@@ -603,15 +665,12 @@ impl Ctx<'_, '_> {
                     continue;
                 }
                 for &name in self.scanner.anchors(v) {
-                    let ne = &index.names[name as usize];
-                    let k = ne.toks.len();
-                    match last_checked.get(&name) {
-                        Some(&q) if p <= q + k => continue,
-                        _ => {
-                            last_checked.insert(name, p);
-                        }
+                    // Its other anchor, in a span already found.
+                    if matches!(found.get(&name), Some(&(a, b)) if a <= p && p <= b) {
+                        continue;
                     }
                     if let Some(span) = self.cover(name, p, &found_ids) {
+                        found.insert(name, span);
                         spans.push((self.widen(span), name));
                     }
                 }
@@ -635,6 +694,9 @@ impl Ctx<'_, '_> {
             .collect();
         let mut mentions: Vec<Mention> = Vec::new();
         for (span, names) in groups {
+            if self.scanner.trace {
+                self.trace_span(span, &names);
+            }
             for hit in self.screen(span, &names, &ids, screens) {
                 let narrow = self.widen(self.aligned(span, &hit));
                 let hit = if narrow == span {
@@ -649,7 +711,13 @@ impl Ctx<'_, '_> {
                         None => continue,
                     }
                 };
-                if self.verdict(narrow, &hit, &found_ids).is_ok() {
+                let verdict = self.verdict(narrow, &hit, &found_ids);
+                if self.scanner.trace {
+                    let name = &self.scanner.matcher.entities()[hit.entity as usize].id;
+                    let text = self.span_text(narrow);
+                    eprintln!("  {name} {:.3} {text:?}: {verdict:?}", hit.score);
+                }
+                if verdict.is_ok() {
                     mentions.push(self.mention(narrow, hit));
                 }
             }
@@ -661,12 +729,27 @@ impl Ctx<'_, '_> {
         dedup(mentions)
     }
 
+    /// Prints a candidate span and the names proposing it (`VETO_SCAN_TRACE`).
+    fn trace_span(&self, span: TokSpan, names: &[u32]) {
+        let index = self.scanner.matcher.index();
+        let names: Vec<&str> = names
+            .iter()
+            .map(|&n| {
+                let ne = &index.names[n as usize];
+                let e = &self.scanner.matcher.entities()[ne.entity as usize];
+                e.names.get(ne.name as usize).map_or("", |n| n.full.as_str())
+            })
+            .collect();
+        eprintln!("veto scan trace: span {:?} proposed by {names:?}", self.span_text(span));
+    }
+
     /// Whether the tokens around `p` cover enough of name `name`; the span
     /// they cover if so.
     fn cover(&self, name: u32, p: usize, ids: &[(usize, u32, IdKind)]) -> Option<TokSpan> {
         let ne = &self.scanner.matcher.index().names[name as usize];
+        let order = self.scanner.cover_order(name);
         // The name's rarest word must be there (the evidence rule asks it).
-        let rarest = (0..ne.toks.len()).max_by(|&x, &y| ne.weights[x].total_cmp(&ne.weights[y]));
+        let rarest = order.first().map(|&j| usize::from(j & !REPEATED));
         let k = ne.toks.len();
         let sentence = self.toks[p].sentence;
         let mut lo = p.saturating_sub(k + 1);
@@ -681,9 +764,10 @@ impl Ctx<'_, '_> {
         let mut left = ne.weight_sum;
         let mut used: Vec<usize> = Vec::new();
         let (mut first, mut last) = (p, p);
-        // The rarest word first: most proposals end there.
-        let rest = (0..k).filter(|&j| Some(j) != rarest);
-        for j in rarest.into_iter().chain(rest) {
+        // The rarest word first (most proposals end there), then by weight:
+        // function words last, placed by the words of substance.
+        for &o in order {
+            let j = usize::from(o & !REPEATED);
             // Not enough weight left to reach the cover.
             if got + left < MIN_COVER * ne.weight_sum {
                 return None;
@@ -693,8 +777,16 @@ impl Ctx<'_, '_> {
             let initial = ne.classes[j] == TokClass::Initial;
             let mut best = 0.0f32;
             let mut at = p;
+            // Distance from the words placed so far.
+            let dist = |q: usize| {
+                if q < first {
+                    first - q
+                } else {
+                    q.saturating_sub(last)
+                }
+            };
             // A word the name repeats (Omar Awadh OMAR) is looked for again.
-            let repeated = ne.toks.iter().filter(|&&x| x == v).count() > 1;
+            let repeated = o & REPEATED != 0;
             for q in lo..hi {
                 if repeated && used.contains(&q) {
                     continue;
@@ -710,7 +802,8 @@ impl Ctx<'_, '_> {
                         s = 0.6;
                     }
                 }
-                if s > best {
+                // Of equals (the, of), the nearest.
+                if s > best || (s == best && s > 0.0 && dist(q) < dist(at)) {
                     best = s;
                     at = q;
                 }
@@ -799,7 +892,7 @@ impl Ctx<'_, '_> {
                     let (long, short) = if w.len() > t.len() { (w, t) } else { (t, w) };
                     if t == w
                         || (long.len() > short.len()
-                            && !short.is_empty()
+                            && short.len() >= 2
                             && (long.starts_with(short) || long.ends_with(short)))
                         || (!self.written(p).is_ascii()
                             && veto_index::sim::token_sim(t, w) >= ALIGNED_SIM)
@@ -830,8 +923,22 @@ impl Ctx<'_, '_> {
     }
 
     /// Whether a word of the span is (part of) a legal form.
-    fn has_legal_form(&self, (a, b): TokSpan) -> bool {
-        (a..=b).any(|p| veto_names::LegalForms::get().lookup(self.text(p)).is_some())
+    fn has_legal_form(&self, span: TokSpan) -> bool {
+        self.legal_words(span).next().is_some()
+    }
+
+    /// The words of the span that belong to a legal form written there
+    /// ("obshchestvo", "s", "ogranichennoi", … of OOO spelt out).
+    fn legal_words(&self, (a, b): TokSpan) -> impl Iterator<Item = usize> + '_ {
+        let forms = veto_names::LegalForms::get();
+        let words: Vec<&str> = (a..=b).map(|p| self.text(p)).collect();
+        let mut legal = vec![false; words.len()];
+        for i in 0..words.len() {
+            if let Some((len, _)) = forms.match_at(&words, i) {
+                legal[i..(i + len).min(words.len())].fill(true);
+            }
+        }
+        (a..=b).filter(move |&p| legal[p - a])
     }
 
     /// Text word `p` as written.
@@ -904,6 +1011,9 @@ impl Ctx<'_, '_> {
                 r
             }
         };
+        // A legal form proves nothing about whose it is (a list name may
+        // hold a misspelt one that is not recognized as a form).
+        let legal: Vec<&str> = self.legal_words((a, b)).map(|p| self.text(p)).collect();
         let mut proofs: Vec<f32> = Vec::new();
         let mut matched_max = 0.0f32;
         let mut matched_sum = 0.0f32;
@@ -920,7 +1030,10 @@ impl Ctx<'_, '_> {
             matched_max = matched_max.max(list_w);
             let everyday = t.query.split(' ').any(|q| words.zipf10(q) >= COMMON_ZIPF);
             let exact = t.similarity >= 0.95;
-            if exact || (!everyday && t.similarity >= ANCHOR_SIM) {
+            let form = t.query.split(' ').all(|q| legal.contains(&q));
+            if form {
+                proofs.push(0.25 * list_w * t.similarity);
+            } else if exact || (!everyday && t.similarity >= ANCHOR_SIM) {
                 proofs.push(list_w * t.similarity);
             }
         }
@@ -933,6 +1046,16 @@ impl Ctx<'_, '_> {
         }
         let proof: f32 = proofs.iter().sum();
         let distinctive = proofs.iter().any(|&p| p >= DISTINCT);
+        // The whole listed name spelt as listed, with its legal form (LTD
+        // GENERAL TECHNOLOGY, ROSNEFT TRADING SA), is the name, however
+        // everyday its words.
+        let same_legal = ex.factors.iter().any(|f| f.factor == "legal_form" && f.delta > 0.0);
+        let whole = ex.unmatched_list.is_empty()
+            && ex.unmatched_query.iter().all(|q| legal.contains(&q.as_str()))
+            && ex.tokens.iter().all(|t| t.similarity >= 0.95);
+        if proofs.len() >= 2 && whole && same_legal {
+            return Ok(());
+        }
         let zipf = |p: usize| self.info(p).zipf;
         let capitalized = |p: usize| self.written(p).chars().next().is_some_and(char::is_uppercase);
         if proofs.len() >= 2 {
@@ -981,7 +1104,6 @@ impl Ctx<'_, '_> {
         let entity = &self.scanner.matcher.entities()[hit.entity as usize];
         // With a legal form, the listed one (or one of its class) counts
         // fully; another, only for a word that is rare and not a name.
-        let same_legal = ex.factors.iter().any(|f| f.factor == "legal_form" && f.delta > 0.0);
         let z = words.zipf10(&t.query);
         let name_word = !veto_names::PersonNames::get().groups(&t.query).is_empty();
         let plain = needs_qualifier(name_word, z, index.rarity(&t.list));
@@ -1104,13 +1226,20 @@ fn dedup(mut ms: Vec<Mention>) -> Vec<Mention> {
         let inside = |k: &Mention| {
             k.span.start <= m.span.start && m.span.end <= k.span.end && k.span != m.span
         };
-        if kept.iter().any(|k| inside(k) && k.score + 0.02 >= m.score) {
+        // A little lower, it still wins when it aligns more words of substance
+        // (RANA SADDAM HUSSEIN AL TIKRITI), not merely a function word more
+        // ("of Joint Stock Company Machine Building Design Bureau").
+        let wins = |outer: &Mention, inner: &Mention| {
+            outer.score >= inner.score
+                || (outer.score + 0.02 >= inner.score && substance(outer) > substance(inner))
+        };
+        if kept.iter().any(|k| inside(k) && wins(k, &m)) {
             continue;
         }
         kept.retain(|k| {
             let within =
                 m.span.start <= k.span.start && k.span.end <= m.span.end && k.span != m.span;
-            !(within && m.score + 0.02 >= k.score)
+            !(within && wins(&m, k))
         });
         if kept.iter().filter(|k| overlaps(k)).count() >= PER_SPAN {
             continue;
@@ -1119,6 +1248,11 @@ fn dedup(mut ms: Vec<Mention>) -> Vec<Mention> {
     }
     kept.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.score.total_cmp(&a.score)));
     kept
+}
+
+/// The words of substance a mention aligned (function words aside).
+fn substance(m: &Mention) -> usize {
+    m.explanation.tokens.iter().filter(|t| !is_function_word(&t.query)).count()
 }
 
 /// Byte offset → line number (1-based) of one input.

@@ -186,3 +186,35 @@ fn one_word_vessel_names_after_a_vessel_word() {
         assert_eq!(ids(text), Vec::<String>::new(), "{text}");
     }
 }
+
+#[test]
+fn periods_of_initials_do_not_end_the_sentence() {
+    let text = "A contract with JSC NOVOSIBIRSK AIRCRAFT PRODUCTION ASSOCIATION PLANT NAMED \
+                AFTER V.P. CHKALOV was signed. An invoice came from LLC SANATORIY IM. M.V.FRUNZE \
+                today. It was paid. Then nothing.";
+    let found = ids(text);
+    assert!(found.contains(&"us_ofac_sdn:35351".to_string()), "Chkalov plant: {found:?}");
+    assert!(found.contains(&"us_ofac_sdn:43250".to_string()), "Sanatoriy Frunze: {found:?}");
+}
+
+#[test]
+fn long_names_and_their_function_words() {
+    // "the" and "of" are looked for near the name, not at the start of the sentence.
+    let text = "Investigators traced the funds to an account held by STATE\nDUMA OF THE \
+                FEDERAL ASSEMBLY OF THE RUSSIAN FEDERATION in Istanbul.";
+    let found = ids(text);
+    assert!(found.contains(&"us_ofac_sdn:35845".to_string()), "State Duma: {found:?}");
+    // A one-word name after a legal form spelt out in full.
+    let found = ids("Payment to OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU ALYANS for goods.");
+    assert_eq!(found, ["us_ofac_sdn:47439"]);
+}
+
+#[test]
+fn a_whole_name_of_everyday_words_with_its_legal_form() {
+    // GENERAL TECHNOLOGY LIMITED: everyday words, but the whole name with its legal form.
+    let found = ids("Goods were shipped to LTD GENERAL TECHNOLOGY in Hong Kong.");
+    assert!(found.contains(&"us_ofac_sdn:45716".to_string()), "{found:?}");
+    // Without the legal form, the two words are ordinary prose.
+    let found = ids("They praised the general technology of the plant.");
+    assert!(found.is_empty(), "{found:?}");
+}
