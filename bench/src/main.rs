@@ -11,7 +11,7 @@
 //! target/release/veto-bench cross-script  # non-Latin queries
 //! target/release/veto-bench speed         # latency, throughput, build, RSS
 //! target/release/veto-bench scan          # veto scan: recall, false mentions, MB/s
-//! target/release/veto-bench scan-corpus DIR  # write the scan corpus for `veto scan DIR`
+//! target/release/veto-bench scan-corpus DIR [SCALE]  # write the scan corpus for `veto scan DIR`
 //! target/release/veto-bench http [--connections 1,8,64] [--duration 10] [--warmup 2]
 //!     [--reload-every 1] [--soak 300 --rss-every 10]   # veto serve under load
 //! target/release/veto-bench all           # everything
@@ -49,7 +49,11 @@ fn main() -> Result<()> {
         Some("scan") => scan::bench_scan(runs),
         Some("scan-corpus") => {
             let dir = args.get(1).map_or("scan-corpus", String::as_str);
-            scan::write_corpus(std::path::Path::new(dir), &quality::corpus()?, 25)
+            let scale = match args.get(2) {
+                Some(s) => s.parse().map_err(|_| anyhow::anyhow!("scale '{s}': not a number"))?,
+                None => 25,
+            };
+            scan::write_corpus(std::path::Path::new(dir), &quality::corpus()?, scale)
         }
         Some("http") => http::bench_http(&http::HttpArgs::parse(&args)?),
         Some("all") | None => {

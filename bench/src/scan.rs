@@ -420,7 +420,13 @@ fn gen_prose(
             }
             if rng.chance(0.25) {
                 let t = WITH_NAME[rng.below(WITH_NAME.len())];
-                let (i, j) = (t.find('{').unwrap_or(0), t.find('}').unwrap_or(0));
+                // The name's placeholder (others, like {G} or {P}, are filled).
+                let i = ["{PERSON}", "{ORG}", "{VESSEL}"]
+                    .iter()
+                    .filter_map(|p| t.find(p))
+                    .min()
+                    .unwrap_or(0);
+                let j = i + t[i..].find('}').unwrap_or(0);
                 let ph = &t[i + 1..j];
                 let kind = kind_for(ph);
                 let before = fill(rng, &t[..i]);

@@ -24,8 +24,6 @@
 //! split tokens (`ABDULRAHMAN` / `ABDUL RAHMAN`) are looked up as the
 //! concatenation of adjacent query tokens and as splits of one query token.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 use veto_model::{Entity, Kind, NameRole};
 
@@ -72,7 +70,7 @@ const CAND_ALPHA: f32 = 0.3;
 #[derive(Debug, Default)]
 pub struct Vocab {
     strings: Vec<Box<str>>,
-    ids: HashMap<Box<str>, u32>,
+    ids: crate::FxMap<Box<str>, u32>,
     /// Number of names containing each token.
     df: Vec<u32>,
 }

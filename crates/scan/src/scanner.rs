@@ -146,7 +146,44 @@ pub struct ScanState {
     toks: Vec<STok>,
     /// Hits of spans already screened: counterparties recur.
     screens: ScreenCache,
+    scratch: Scratch,
     scanner_id: usize,
+}
+
+/// Scratch of the proposal step, kept between segments.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// Text words a cover has placed.
+    used: Vec<usize>,
+    /// Per list word: the sentence (by `gen`) where some text word was last
+    /// similar to it. A name word not similar to any word of the sentence
+    /// needs no search.
+    stamps: Vec<u32>,
+    /// The current sentence's stamp.
+    gen: u32,
+    /// Whether the current sentence has a one-letter word (an initial
+    /// matches a name word by its first letter, not by similarity).
+    initials: bool,
+}
+
+impl Scratch {
+    /// Stamps the words similar to the text words `words` as the current sentence's.
+    fn stamp(&mut self, ctx: &Ctx<'_, '_>, words: std::ops::Range<usize>) {
+        if self.gen == u32::MAX {
+            self.stamps.fill(0);
+            self.gen = 0;
+        }
+        self.gen += 1;
+        self.initials = false;
+        for q in words {
+            self.initials |= ctx.text(q).len() == 1;
+            for &(v, _) in ctx.info(q).nbrs.iter() {
+                if let Some(s) = self.stamps.get_mut(v as usize) {
+                    *s = self.gen;
+                }
+            }
+        }
+    }
 }
 
 impl ScanState {
@@ -472,12 +509,14 @@ impl<'m> Scanner<'m> {
             state.infos.clear();
             state.texts.clear();
             state.screens.clear();
+            state.scratch.stamps = vec![0; self.matcher.index().vocab.len()];
+            state.scratch.gen = 0;
             state.scanner_id = me;
         }
         if state.screens.len() >= SCREEN_CACHE_LIMIT {
             state.screens.clear();
         }
-        let ScanState { cache, infos, texts, tokenizer, toks, screens, .. } = state;
+        let ScanState { cache, infos, texts, tokenizer, toks, screens, scratch, .. } = state;
         toks.clear();
         let mut parts = CacheParts { cache, infos, texts };
         let mixed_case = if seg.text.is_ascii() {
@@ -487,41 +526,80 @@ impl<'m> Scanner<'m> {
         };
         let mut sentence = 0u32;
         let mut prev_end = 0usize;
-        let mut prev_short = true;
+        // The previous token's position in the segment.
+        let mut prev = 0..0;
         tokenizer.for_each_token(seg.text, |t| {
             let written = seg.text.get(t.start..t.end).unwrap_or(t.text);
             if prev_end > 0 {
                 let gap = seg.text.get(prev_end..t.start).unwrap_or("");
-                // A period before an initial (named after V.P. Chkalov, IM.
-                // M.V. FRUNZE) or, in text with lowercase letters, before a
-                // lowercase word (im. m.v. frunze) does not end a sentence.
-                let continues = t.text.len() <= 1
-                    || (mixed_case && written.chars().next().is_some_and(char::is_lowercase));
-                if sentence_break(gap, prev_short || continues) {
+                let brk = match gap_break(gap) {
+                    Gap::Joins => false,
+                    Gap::Ends => true,
+                    Gap::Period => {
+                        // A period after an initial or abbreviation (V.P, Co,
+                        // Ltd), before an initial (named after V.P. Chkalov,
+                        // IM. M.V. FRUNZE) or, in text with lowercase letters,
+                        // before a lowercase word (im. m.v. frunze) does not end
+                        // a sentence.
+                        let before = seg.text.get(prev.clone()).unwrap_or("");
+                        let short = before.chars().filter(|c| c.is_alphanumeric()).count() <= 1
+                            || before.contains('.')
+                            || is_abbreviation(&before.to_lowercase());
+                        let continues = t.text.len() <= 1
+                            || (mixed_case
+                                && written.chars().next().is_some_and(char::is_lowercase));
+                        !(short || continues)
+                    }
+                };
+                if brk {
                     sentence += 1;
                 }
             }
             let info = self.info(&mut parts, t.text, t.numeric, written);
             toks.push(STok { start: t.start, end: t.end, info, sentence });
             prev_end = t.end;
-            // Initials written with periods (V.P) are short too.
-            prev_short = t.text.len() <= 1 || is_abbreviation(t.text) || written.contains('.');
+            prev = t.start..t.end;
         });
         let infos: &[TokInfo] = parts.infos;
         let texts: &[Box<str>] = parts.texts;
         let ctx = Ctx { scanner: self, seg, toks, infos, texts, opts, mixed_case };
-        ctx.run(screens)
+        ctx.run(screens, scratch)
     }
 }
 
-/// Whether the characters between two tokens end a sentence: a blank line, or
-/// `!`, `?` or `;`, or `.` unless `period_continues` (after an initial or
-/// abbreviation, before an initial or a lowercase word).
-fn sentence_break(gap: &str, period_continues: bool) -> bool {
-    if gap.contains("\n\n") || gap.contains("\n\r\n") {
-        return true;
+/// What the characters between two tokens say of the sentence.
+#[derive(Debug, PartialEq, Eq)]
+enum Gap {
+    /// The same sentence goes on.
+    Joins,
+    /// A blank line, `!`, `?` or `;`: the sentence ends.
+    Ends,
+    /// A period: the sentence ends unless it marks an initial or abbreviation.
+    Period,
+}
+
+/// Reads the gap between two tokens (one pass; most gaps are one space).
+fn gap_break(gap: &str) -> Gap {
+    let mut newline = false;
+    let mut period = false;
+    for &b in gap.as_bytes() {
+        match b {
+            b'\n' if newline => return Gap::Ends,
+            b'\n' => newline = true,
+            b'\r' => {}
+            b'!' | b'?' | b';' => return Gap::Ends,
+            b'.' => {
+                period = true;
+                newline = false;
+            }
+            _ => newline = false,
+        }
     }
-    gap.contains(['!', '?', ';']) || (gap.contains('.') && !period_continues)
+    if period {
+        Gap::Period
+    } else {
+        Gap::Joins
+    }
 }
 
 /// Whether one word that is a whole listed name needs a qualifier by it (a
@@ -642,7 +720,7 @@ impl Ctx<'_, '_> {
         }
     }
 
-    fn run(&self, screens: &mut ScreenCache) -> Vec<Mention> {
+    fn run(&self, screens: &mut ScreenCache, scratch: &mut Scratch) -> Vec<Mention> {
         let n = self.toks.len();
         // Identifiers of listed entities written in this segment.
         let mut found_ids: Vec<(usize, u32, IdKind)> = Vec::new();
@@ -654,10 +732,24 @@ impl Ctx<'_, '_> {
         // 1. Candidate spans from anchors, with the names proposing them.
         let mut spans: Vec<(TokSpan, u32)> = Vec::new();
         let mut found: FxMap<u32, TokSpan> = FxMap::default();
+        // The end of the sentence stamped last.
+        let mut stamped = 0;
         for p in 0..n {
             let info = self.info(p);
             if !info.anchor {
                 continue;
+            }
+            if p >= stamped {
+                let sentence = self.toks[p].sentence;
+                let (mut a, mut b) = (p, p);
+                while a > 0 && self.toks[a - 1].sentence == sentence {
+                    a -= 1;
+                }
+                while b < n && self.toks[b].sentence == sentence {
+                    b += 1;
+                }
+                scratch.stamp(self, a..b);
+                stamped = b;
             }
             let everyday = info.zipf >= COMMON_ZIPF;
             for &(v, s) in info.nbrs.iter() {
@@ -669,7 +761,7 @@ impl Ctx<'_, '_> {
                     if matches!(found.get(&name), Some(&(a, b)) if a <= p && p <= b) {
                         continue;
                     }
-                    if let Some(span) = self.cover(name, p, &found_ids) {
+                    if let Some(span) = self.cover(name, p, v, &found_ids, scratch) {
                         found.insert(name, span);
                         spans.push((self.widen(span), name));
                     }
@@ -743,9 +835,19 @@ impl Ctx<'_, '_> {
         eprintln!("veto scan trace: span {:?} proposed by {names:?}", self.span_text(span));
     }
 
-    /// Whether the tokens around `p` cover enough of name `name`; the span
-    /// they cover if so.
-    fn cover(&self, name: u32, p: usize, ids: &[(usize, u32, IdKind)]) -> Option<TokSpan> {
+    /// Whether the tokens around `p` (similar to the name's word `anchor`)
+    /// cover enough of name `name`; the span they cover if so.
+    fn cover(
+        &self,
+        name: u32,
+        p: usize,
+        anchor: u32,
+        ids: &[(usize, u32, IdKind)],
+        scratch: &mut Scratch,
+    ) -> Option<TokSpan> {
+        let Scratch { used, stamps, gen, initials } = scratch;
+        // Text words placed so far.
+        used.clear();
         let ne = &self.scanner.matcher.index().names[name as usize];
         let order = self.scanner.cover_order(name);
         // The name's rarest word must be there (the evidence rule asks it).
@@ -762,7 +864,6 @@ impl Ctx<'_, '_> {
         }
         let mut got = 0.0f32;
         let mut left = ne.weight_sum;
-        let mut used: Vec<usize> = Vec::new();
         let (mut first, mut last) = (p, p);
         // The rarest word first (most proposals end there), then by weight:
         // function words last, placed by the words of substance.
@@ -787,7 +888,16 @@ impl Ctx<'_, '_> {
             };
             // A word the name repeats (Omar Awadh OMAR) is looked for again.
             let repeated = o & REPEATED != 0;
-            for q in lo..hi {
+            // The anchor is where it was found; a word like no word of the
+            // sentence is nowhere.
+            let window = if v == anchor && !repeated {
+                p..p + 1
+            } else if !initial && !*initials && stamps.get(v as usize).is_some_and(|s| s != gen) {
+                p..p
+            } else {
+                lo..hi
+            };
+            for q in window {
                 if repeated && used.contains(&q) {
                     continue;
                 }
@@ -1277,3 +1387,21 @@ impl LineIndex {
 
 /// Keeps the threshold checks honest: the token floor is the matcher's.
 const _: () = assert!(TOKEN_FLOOR < ANCHOR_SIM);
+
+#[cfg(test)]
+mod tests {
+    use super::{gap_break, Gap};
+
+    #[test]
+    fn gaps() {
+        for g in [" ", "\n", ", ", "\n \n", " - ", ""] {
+            assert_eq!(gap_break(g), Gap::Joins, "{g:?}");
+        }
+        for g in ["\n\n", "\r\n\r\n", " \n\r\n", "; ", "? ", "!", ".\n\n", ". ! "] {
+            assert_eq!(gap_break(g), Gap::Ends, "{g:?}");
+        }
+        for g in [". ", ".", "., ", ".\n"] {
+            assert_eq!(gap_break(g), Gap::Period, "{g:?}");
+        }
+    }
+}
