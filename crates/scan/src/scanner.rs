@@ -207,6 +207,9 @@ pub struct Scanner<'m> {
     /// a word the name has more than once.
     order_off: Vec<u32>,
     order: Vec<u16>,
+    /// Names by their content words (vocabulary ids, sorted): a party's name
+    /// in a message field that is exactly a listed name.
+    exact: FxMap<Box<[u32]>, Vec<u32>>,
     /// Whether to print each candidate span and verdict to stderr
     /// (`VETO_SCAN_TRACE` set): why a name was or was not reported.
     trace: bool,
@@ -345,6 +348,15 @@ impl<'m> Scanner<'m> {
             }));
             order_off.push(order.len() as u32);
         }
+        let mut exact: FxMap<Box<[u32]>, Vec<u32>> = FxMap::default();
+        for (ni, n) in index.names.iter().enumerate() {
+            if n.toks.is_empty() {
+                continue;
+            }
+            let mut key = n.toks.to_vec();
+            key.sort_unstable();
+            exact.entry(key.into()).or_default().push(ni as u32);
+        }
         let trace = std::env::var_os("VETO_SCAN_TRACE").is_some();
         Scanner {
             matcher,
@@ -354,6 +366,7 @@ impl<'m> Scanner<'m> {
             words: CommonWords::get(),
             order_off,
             order,
+            exact,
             trace,
         }
     }
@@ -768,6 +781,13 @@ impl Ctx<'_, '_> {
                 }
             }
         }
+        // A party's name standing alone in its field, exactly a listed name.
+        let party = self.party_lines();
+        for &(a, b) in &party {
+            for name in self.exact_names((a, b)) {
+                spans.push(((a, b), name));
+            }
+        }
         spans.sort_unstable();
         spans.dedup();
         // Each span is scored against the names proposing it.
@@ -803,7 +823,7 @@ impl Ctx<'_, '_> {
                         None => continue,
                     }
                 };
-                let verdict = self.verdict(narrow, &hit, &found_ids);
+                let verdict = self.verdict(narrow, &hit, &found_ids, &party);
                 if self.scanner.trace {
                     let name = &self.scanner.matcher.entities()[hit.entity as usize].id;
                     let text = self.span_text(narrow);
@@ -819,6 +839,75 @@ impl Ctx<'_, '_> {
             mentions.push(self.id_mention(p, e, k));
         }
         dedup(mentions)
+    }
+
+    /// The lines of a party field that hold a name on their own, as token
+    /// spans: an ISO 20022 `Nm` element, or each line of an MT party field
+    /// (50a, 52a–59a) but its account and numbered-line prefixes.
+    fn party_lines(&self) -> Vec<TokSpan> {
+        let Some(field) = self.seg.field.as_deref() else { return Vec::new() };
+        let iso = field == "Nm" || field.ends_with("/Nm");
+        let mt = matches!(
+            field.get(..2),
+            Some("50" | "52" | "53" | "54" | "55" | "56" | "57" | "58" | "59")
+        ) && field.len() <= 3;
+        if !(iso || mt) || self.toks.is_empty() {
+            return Vec::new();
+        }
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for p in 0..self.toks.len() {
+            let next_line = p + 1 == self.toks.len()
+                || (mt
+                    && self
+                        .seg
+                        .text
+                        .get(self.toks[p].end..self.toks[p + 1].start)
+                        .is_some_and(|gap| gap.contains('\n')));
+            if next_line {
+                // 50F/59F number their lines (1/NAME); accounts are digits too.
+                let mut a = start;
+                while a < p && self.written(a).bytes().all(|b| b.is_ascii_digit()) {
+                    a += 1;
+                }
+                let account =
+                    self.seg.text.get(self.toks[a].start.saturating_sub(1)..self.toks[a].start)
+                        == Some("/");
+                if !account {
+                    lines.push((a, p));
+                }
+                start = p + 1;
+            }
+        }
+        lines
+    }
+
+    /// Whether `(a, b)` is a whole party line (legal forms aside).
+    fn whole_party(&self, party: &[TokSpan], (a, b): TokSpan) -> bool {
+        party.iter().any(|&(pa, pb)| {
+            pa <= a && b <= pb && {
+                let legal: Vec<usize> = self.legal_words((pa, pb)).collect();
+                (pa..a).chain(b + 1..=pb).all(|p| legal.contains(&p))
+            }
+        })
+    }
+
+    /// The names whose content words are exactly the words of `span` (legal
+    /// forms aside).
+    fn exact_names(&self, span: TokSpan) -> Vec<u32> {
+        let legal: Vec<usize> = self.legal_words(span).collect();
+        let mut key = Vec::new();
+        for p in span.0..=span.1 {
+            if legal.contains(&p) {
+                continue;
+            }
+            match self.info(p).exact {
+                Some(v) => key.push(v),
+                None => return Vec::new(),
+            }
+        }
+        key.sort_unstable();
+        self.scanner.exact.get(key.as_slice()).cloned().unwrap_or_default()
     }
 
     /// Prints a candidate span and the names proposing it (`VETO_SCAN_TRACE`).
@@ -1093,6 +1182,7 @@ impl Ctx<'_, '_> {
         (a, b): TokSpan,
         hit: &veto_matcher::Hit,
         ids: &[(usize, u32, IdKind)],
+        party: &[TokSpan],
     ) -> Result<(), &'static str> {
         if ids.iter().any(|&(_, e, _)| e == hit.entity) {
             return Ok(());
@@ -1124,6 +1214,21 @@ impl Ctx<'_, '_> {
         // A legal form proves nothing about whose it is (a list name may
         // hold a misspelt one that is not recognized as a form).
         let legal: Vec<&str> = self.legal_words((a, b)).map(|p| self.text(p)).collect();
+        // A party's whole name in its field, exactly a listed name (not only
+        // a weak alias of one word), is that party, as `veto screen` says.
+        if self.whole_party(party, (a, b)) {
+            let exact = ex.unmatched_list.is_empty()
+                && ex.unmatched_query.iter().all(|q| legal.contains(&q.as_str()))
+                && !ex.tokens.is_empty()
+                && ex.tokens.iter().all(|t| t.similarity >= 0.95 && t.how != "initial");
+            let weak = ex.factors.iter().any(|f| f.factor == "weak_alias");
+            // One short word (3M) needs its listed legal form by it.
+            let same_legal = ex.factors.iter().any(|f| f.factor == "legal_form" && f.delta > 0.0);
+            let short = ex.tokens.len() < 2 && ex.tokens.iter().all(|t| t.list.len() < 4);
+            if exact && !(weak && ex.tokens.len() < 2) && !(short && !same_legal) {
+                return Ok(());
+            }
+        }
         let mut proofs: Vec<f32> = Vec::new();
         let mut matched_max = 0.0f32;
         let mut matched_sum = 0.0f32;

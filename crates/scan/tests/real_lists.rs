@@ -218,3 +218,32 @@ fn a_whole_name_of_everyday_words_with_its_legal_form() {
     let found = ids("They praised the general technology of the plant.");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_party_field_that_is_exactly_a_listed_name() {
+    // In a party's name field, a name the evidence rule would not report in
+    // prose (everyday words, one word) is the party: BAYT AL-MAL, the vessel ATLANTIS.
+    let xml = r#"<?xml version="1.0"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08"><FIToFICstmrCdtTrf><CdtTrfTxInf>
+<Dbtr><Nm>bayt al-mal</Nm></Dbtr>
+<Cdtr><Nm>Rossi Macchine S.p.A.</Nm></Cdtr>
+<RmtInf><Ustrd>bayt al-mal invoice 17</Ustrd></RmtInf>
+</CdtTrfTxInf></FIToFICstmrCdtTrf></Document>"#;
+    let found = scan("p.xml", xml);
+    let fields: Vec<(&str, Option<&str>)> =
+        found.iter().map(|(id, m)| (id.as_str(), m.field.as_deref())).collect();
+    assert_eq!(fields, [("us_ofac_sdn:9965", Some("Dbtr/Nm"))]);
+
+    let msg = "{1:F01BANKITMMAXXX0000000000}{2:I103BANKDEFFXXXXN}{4:\r\n:20:REF1\r\n\
+               :32A:240115EUR1000,00\r\n:50K:/IT60X0542811101000000123456\r\nROSSI MACCHINE SPA\r\n\
+               :59:/40702810900000012345\r\nATLANTIS\r\nVIA ROMA 1\r\n:70:ATLANTIS INVOICE 17\r\n\
+               :71A:SHA\r\n-}";
+    let found = scan("pay.fin", msg);
+    let fields: Vec<(&str, Option<&str>)> =
+        found.iter().map(|(id, m)| (id.as_str(), m.field.as_deref())).collect();
+    assert!(fields.contains(&("us_ofac_sdn:15902", Some("59"))), "{fields:?}");
+    assert!(fields.iter().all(|(_, f)| *f == Some("59")), "{fields:?}");
+    // Nearly the name is not enough without more evidence.
+    let found = scan("pay.fin", &msg.replace("\r\nATLANTIS\r\n", "\r\nATLANTIC\r\n"));
+    assert!(found.is_empty(), "{found:?}");
+}
