@@ -1225,7 +1225,7 @@ impl Ctx<'_, '_> {
             // One short word (3M) needs its listed legal form by it.
             let same_legal = ex.factors.iter().any(|f| f.factor == "legal_form" && f.delta > 0.0);
             let short = ex.tokens.len() < 2 && ex.tokens.iter().all(|t| t.list.len() < 4);
-            if exact && !(weak && ex.tokens.len() < 2) && !(short && !same_legal) {
+            if exact && !(weak && ex.tokens.len() < 2) && (!short || same_legal) {
                 return Ok(());
             }
         }
