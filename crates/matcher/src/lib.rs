@@ -280,7 +280,7 @@ impl Matcher {
             }
         }
         // Best name per entity, with the reading it came from.
-        let mut best: HashMap<u32, (usize, Scored)> = HashMap::new();
+        let mut best: veto_index::FxMap<u32, (usize, Scored)> = veto_index::FxMap::default();
         for (pi, q) in preps.iter().enumerate() {
             if q.toks.is_empty() {
                 continue;

@@ -302,7 +302,9 @@ impl<'m> Scanner<'m> {
                 order.extend(first);
             }
             for (k, &j) in order.iter().take(2).enumerate() {
-                if k == 0 || (!everyday(j) && n.weights[j] >= DISTINCT) {
+                // (A name of everyday words only, TORRES FELIX Javier, has two
+                // everyday anchors: one may be spelt otherwise, Феликс.)
+                if k == 0 || (n.weights[j] >= DISTINCT && (!everyday(j) || everyday(order[0]))) {
                     pairs.push((n.toks[j], ni as u32));
                 }
             }
@@ -553,12 +555,14 @@ impl<'m> Scanner<'m> {
                         // Ltd), before an initial (named after V.P. Chkalov,
                         // IM. M.V. FRUNZE) or, in text with lowercase letters,
                         // before a lowercase word (im. m.v. frunze) does not end
-                        // a sentence.
+                        // a sentence. ("A spokesman" after a period is a new one.)
                         let before = seg.text.get(prev.clone()).unwrap_or("");
                         let short = before.chars().filter(|c| c.is_alphanumeric()).count() <= 1
                             || before.contains('.')
                             || is_abbreviation(&before.to_lowercase());
-                        let continues = t.text.len() <= 1
+                        let initial = t.text.len() <= 1
+                            && seg.text.as_bytes().get(t.end).is_some_and(|&b| b == b'.');
+                        let continues = initial
                             || (mixed_case
                                 && written.chars().next().is_some_and(char::is_lowercase));
                         !(short || continues)
@@ -810,7 +814,14 @@ impl Ctx<'_, '_> {
                 self.trace_span(span, &names);
             }
             for hit in self.screen(span, &names, &ids, screens) {
-                let narrow = self.widen(self.aligned(span, &hit));
+                // A hit that aligned every word of the span needs no narrowing
+                // (the words of another reading, Джосепх: josepkh, may not
+                // look like the default one).
+                let narrow = if hit.explanation.unmatched_query.is_empty() {
+                    span
+                } else {
+                    self.widen(self.aligned(span, &hit))
+                };
                 let hit = if narrow == span {
                     hit
                 } else {

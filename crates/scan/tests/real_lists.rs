@@ -247,3 +247,16 @@ fn a_party_field_that_is_exactly_a_listed_name() {
     let found = scan("pay.fin", &msg.replace("\r\nATLANTIS\r\n", "\r\nATLANTIC\r\n"));
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn names_in_cyrillic_are_read_the_ways_the_matcher_reads_them() {
+    // Another reading of a word (Джосепх: josepkh, not dzhosepkh) aligns
+    // the whole span; the span is not cut down to the words of the default one.
+    let found = ids("Payment made on behalf of Вилсон Джосепх yesterday.");
+    assert!(found.contains(&"us_ofac_sdn:46475".to_string()), "{found:?}");
+    let found = ids("The transfer was made on behalf of Рохуллах Вакил, who did not respond.");
+    assert!(found.contains(&"us_ofac_sdn:27969".to_string()), "{found:?}");
+    // A name of everyday words has two anchors: Феликс is not felix.
+    let found = ids("Correspondence shows that Джавиер Торрес Феликс negotiated the price.");
+    assert!(found.contains(&"us_ofac_sdn:10351".to_string()), "{found:?}");
+}
