@@ -130,6 +130,8 @@ struct STok {
     info: u32,
     /// Sentence number: names do not cross sentence ends.
     sentence: u32,
+    /// Whether the word is one letter (it may be an initial).
+    letter: bool,
 }
 
 /// Hits of spans already scored, by span text and proposing names.
@@ -161,9 +163,12 @@ struct Scratch {
     stamps: Vec<u32>,
     /// The current sentence's stamp.
     gen: u32,
-    /// Whether the current sentence has a one-letter word (an initial
-    /// matches a name word by its first letter, not by similarity).
-    initials: bool,
+    /// The first letters (bit `b % 64` of byte `b`) of the current
+    /// sentence's one-letter words: an initial matches a name word by its
+    /// first letter, not by similarity.
+    initials: u64,
+    /// The current sentence's words.
+    sentence: std::ops::Range<usize>,
 }
 
 impl Scratch {
@@ -174,9 +179,12 @@ impl Scratch {
             self.gen = 0;
         }
         self.gen += 1;
-        self.initials = false;
+        self.initials = 0;
+        self.sentence = words.clone();
         for q in words {
-            self.initials |= ctx.text(q).len() == 1;
+            if ctx.toks[q].letter {
+                self.initials |= ctx.text(q).bytes().next().map_or(0, initial_bit);
+            }
             for &(v, _) in ctx.info(q).nbrs.iter() {
                 if let Some(s) = self.stamps.get_mut(v as usize) {
                     *s = self.gen;
@@ -573,7 +581,8 @@ impl<'m> Scanner<'m> {
                 }
             }
             let info = self.info(&mut parts, t.text, t.numeric, written);
-            toks.push(STok { start: t.start, end: t.end, info, sentence });
+            let letter = t.text.len() == 1;
+            toks.push(STok { start: t.start, end: t.end, info, sentence, letter });
             prev_end = t.end;
             prev = t.start..t.end;
         });
@@ -582,6 +591,11 @@ impl<'m> Scanner<'m> {
         let ctx = Ctx { scanner: self, seg, toks, infos, texts, opts, mixed_case };
         ctx.run(screens, scratch)
     }
+}
+
+/// The bit of an initial's first byte in [`Scratch::initials`].
+fn initial_bit(b: u8) -> u64 {
+    1 << (b % 64)
 }
 
 /// What the characters between two tokens say of the sentence.
@@ -945,7 +959,7 @@ impl Ctx<'_, '_> {
         ids: &[(usize, u32, IdKind)],
         scratch: &mut Scratch,
     ) -> Option<TokSpan> {
-        let Scratch { used, stamps, gen, initials } = scratch;
+        let Scratch { used, stamps, gen, initials, sentence } = scratch;
         // Text words placed so far.
         used.clear();
         let ne = &self.scanner.matcher.index().names[name as usize];
@@ -953,15 +967,9 @@ impl Ctx<'_, '_> {
         // The name's rarest word must be there (the evidence rule asks it).
         let rarest = order.first().map(|&j| usize::from(j & !REPEATED));
         let k = ne.toks.len();
-        let sentence = self.toks[p].sentence;
-        let mut lo = p.saturating_sub(k + 1);
-        while self.toks[lo].sentence != sentence {
-            lo += 1;
-        }
-        let mut hi = (p + k + 2).min(self.toks.len());
-        while self.toks[hi - 1].sentence != sentence {
-            hi -= 1;
-        }
+        // Within the sentence (stamped by the caller).
+        let lo = p.saturating_sub(k + 1).max(sentence.start);
+        let hi = (p + k + 2).min(sentence.end);
         let mut got = 0.0f32;
         let mut left = ne.weight_sum;
         let (mut first, mut last) = (p, p);
@@ -992,7 +1000,12 @@ impl Ctx<'_, '_> {
             // sentence is nowhere.
             let window = if v == anchor && !repeated {
                 p..p + 1
-            } else if !initial && !*initials && stamps.get(v as usize).is_some_and(|s| s != gen) {
+            } else if !initial
+                && stamps.get(v as usize).is_some_and(|s| s != gen)
+                && self.scanner.matcher.index().vocab.text(v).bytes().next().map_or(0, initial_bit)
+                    & *initials
+                    == 0
+            {
                 p..p
             } else {
                 lo..hi
@@ -1002,12 +1015,11 @@ impl Ctx<'_, '_> {
                     continue;
                 }
                 let mut s = self.sim(q, v);
-                if s == 0.0 {
+                if s == 0.0 && (initial || self.toks[q].letter) {
                     // An initial on either side matches a word it begins.
                     let t = self.text(q);
-                    if (initial || t.len() == 1)
-                        && t.as_bytes().first()
-                            == self.scanner.matcher.index().vocab.text(v).as_bytes().first()
+                    if t.as_bytes().first()
+                        == self.scanner.matcher.index().vocab.text(v).as_bytes().first()
                     {
                         s = 0.6;
                     }
