@@ -52,6 +52,9 @@ const SINGLE_RARITY: f32 = 0.6;
 const DISTINCT: f32 = 0.5;
 /// The list name's tokens a mention matches must carry this share of its weight.
 const LIST_COVER: f32 = 0.6;
+/// A listed name of this many words of substance or more, written whole
+/// and spelt as listed, is a mention however common its words.
+const WHOLE_WORDS: usize = 3;
 /// Marks, in a name's cover order, a word the name has more than once.
 const REPEATED: u16 = 0x8000;
 /// The token cache is emptied when it grows past this many entries.
@@ -281,9 +284,12 @@ impl<'m> Scanner<'m> {
             // a person's (see the evidence rule).
             let max_w = n.weights.iter().copied().fold(0.0f32, f32::max);
             let single_with_form = n.toks.len() == 1 && !n.legal.is_empty();
-            // (A name whose whole self with its legal form is the evidence,
-            // LTD GENERAL TECHNOLOGY, is looked for too.)
-            if max_w < DISTINCT && n.legal.is_empty() {
+            // (A name whose whole self is the evidence — with its legal form,
+            // LTD GENERAL TECHNOLOGY, or of three words or more, CENTRAL
+            // REPUBLIC BANK — is looked for too.)
+            let substance =
+                n.toks.iter().filter(|&&v| !is_function_word(index.vocab.text(v))).count();
+            if max_w < DISTINCT && n.legal.is_empty() && substance < WHOLE_WORDS {
                 continue;
             }
             if order.len() == 1 && n.toks.len() == 1 {
@@ -1287,11 +1293,29 @@ impl Ctx<'_, '_> {
         // The whole listed name spelt as listed, with its legal form (LTD
         // GENERAL TECHNOLOGY, ROSNEFT TRADING SA), is the name, however
         // everyday its words.
+        // With its legal form, one rare word of it may be misspelt (rsneft
+        // TRADE LIMITED). Three words of substance or more, spelt as listed
+        // and in full, are the name too (CENTRAL REPUBLIC BANK).
         let same_legal = ex.factors.iter().any(|f| f.factor == "legal_form" && f.delta > 0.0);
-        let whole = ex.unmatched_list.is_empty()
-            && ex.unmatched_query.iter().all(|q| legal.contains(&q.as_str()))
-            && ex.tokens.iter().all(|t| t.similarity >= 0.95);
-        if proofs.len() >= 2 && whole && same_legal {
+        let complete = ex.unmatched_list.is_empty()
+            && ex.unmatched_query.iter().all(|q| legal.contains(&q.as_str()));
+        let misspelt: Vec<&veto_matcher::TokenMatch> =
+            ex.tokens.iter().filter(|t| t.similarity < 0.95).collect();
+        let rare_typo = |t: &veto_matcher::TokenMatch| {
+            t.similarity >= ANCHOR_SIM
+                && t.how != "initial"
+                && t.list.split(' ').all(|w| words.zipf10(w) < COMMON_ZIPF)
+                && index.rarity(&t.list) >= DISTINCT
+        };
+        let substance = ex.tokens.iter().filter(|t| !is_function_word(&t.query)).count();
+        if proofs.len() >= 2 && complete && same_legal {
+            match misspelt.as_slice() {
+                [] => return Ok(()),
+                [t] if rare_typo(t) => return Ok(()),
+                _ => {}
+            }
+        }
+        if complete && misspelt.is_empty() && substance >= WHOLE_WORDS {
             return Ok(());
         }
         let zipf = |p: usize| self.info(p).zipf;
@@ -1464,12 +1488,13 @@ fn dedup(mut ms: Vec<Mention>) -> Vec<Mention> {
         let inside = |k: &Mention| {
             k.span.start <= m.span.start && m.span.end <= k.span.end && k.span != m.span
         };
-        // A little lower, it still wins when it aligns more words of substance
-        // (RANA SADDAM HUSSEIN AL TIKRITI), not merely a function word more
+        // A little lower (a typo), it still wins when it aligns more words of
+        // substance (RANA SADDAM HUSSEIN AL TIKRITI; MINISTRY OF DEFENCE AND
+        // ARMED FORCES logitics), not merely a function word more
         // ("of Joint Stock Company Machine Building Design Bureau").
         let wins = |outer: &Mention, inner: &Mention| {
             outer.score >= inner.score
-                || (outer.score + 0.02 >= inner.score && substance(outer) > substance(inner))
+                || (outer.score + 0.1 >= inner.score && substance(outer) > substance(inner))
         };
         if kept.iter().any(|k| inside(k) && wins(k, &m)) {
             continue;

@@ -260,3 +260,19 @@ fn names_in_cyrillic_are_read_the_ways_the_matcher_reads_them() {
     let found = ids("Correspondence shows that Джавиер Торрес Феликс negotiated the price.");
     assert!(found.contains(&"us_ofac_sdn:10351".to_string()), "{found:?}");
 }
+
+#[test]
+fn whole_names_of_common_words_and_longer_readings_with_a_typo() {
+    // Three words of substance, spelt as listed and in full: the name, however
+    // common its words are in the lists.
+    let found = ids("Funds were traced to an account held by CENTRAL REPUBLIC BANK in Vienna.");
+    assert!(found.contains(&"us_ofac_sdn:22486".to_string()), "{found:?}");
+    // Two of them are not ("the central bank").
+    let found = ids("The central bank said the republic would borrow more.");
+    assert!(found.is_empty(), "{found:?}");
+    // The longer name wins over a shorter one inside it, even misspelt.
+    let text = "Payments to MINISTRY OF DEFENCE AND ARMED FORCES logitics were blocked.";
+    let found = scan("t.txt", text);
+    let (_, m) = found.iter().find(|(id, _)| id == "us_ofac_sdn:10392").expect("MODAFL");
+    assert_eq!(&text[m.span.clone()], "MINISTRY OF DEFENCE AND ARMED FORCES logitics");
+}
