@@ -52,6 +52,8 @@ const SINGLE_RARITY: f32 = 0.6;
 const DISTINCT: f32 = 0.5;
 /// The list name's tokens a mention matches must carry this share of its weight.
 const LIST_COVER: f32 = 0.6;
+/// Words of legal forms this long or longer are read through one typo.
+const FORM_TYPO_LEN: usize = 6;
 /// A listed name of this many words of substance or more, written whole
 /// and spelt as listed, is a mention however common its words.
 const WHOLE_WORDS: usize = 3;
@@ -123,6 +125,9 @@ struct TokInfo {
     ids: Box<[(u32, IdKind)]>,
     /// Whether it is a given name (in some language).
     given: bool,
+    /// A word of legal forms it misspells (likbility: liability), by index
+    /// in [`Scanner::form_words`].
+    form: Option<u32>,
 }
 
 /// One token of the segment being scanned.
@@ -218,6 +223,9 @@ pub struct Scanner<'m> {
     /// a word the name has more than once.
     order_off: Vec<u32>,
     order: Vec<u16>,
+    /// The words of legal forms of at least [`FORM_TYPO_LEN`] letters, for
+    /// reading a misspelt one (likbility, compnay) as the form.
+    form_words: Vec<Box<str>>,
     /// Names by their content words (vocabulary ids, sorted): a party's name
     /// in a message field that is exactly a listed name.
     exact: FxMap<Box<[u32]>, Vec<u32>>,
@@ -373,6 +381,15 @@ impl<'m> Scanner<'m> {
             key.sort_unstable();
             exact.entry(key.into()).or_default().push(ni as u32);
         }
+        let forms = veto_names::LegalForms::get();
+        let mut form_words: Vec<Box<str>> = forms
+            .aliases()
+            .flat_map(|(alias, _)| alias.split(' '))
+            .filter(|w| w.len() >= FORM_TYPO_LEN && w.bytes().all(|b| b.is_ascii_lowercase()))
+            .map(Box::from)
+            .collect();
+        form_words.sort_unstable();
+        form_words.dedup();
         let trace = std::env::var_os("VETO_SCAN_TRACE").is_some();
         Scanner {
             matcher,
@@ -383,6 +400,7 @@ impl<'m> Scanner<'m> {
             order_off,
             order,
             exact,
+            form_words,
             trace,
         }
     }
@@ -424,6 +442,21 @@ impl<'m> Scanner<'m> {
             || (z >= COMMON_ZIPF && !(capitalized && z < 40))
             || !veto_names::PersonNames::get().groups(word).is_empty()
             || self.matcher.index().rarity(word) < SINGLE_RARITY
+    }
+
+    /// The legal-form word that `text` misspells by one edit (a letter
+    /// added, dropped, changed, or two swapped), if any.
+    fn form_word(&self, text: &str) -> Option<u32> {
+        if text.len() < FORM_TYPO_LEN || !text.is_ascii() {
+            return None;
+        }
+        if self.form_words.binary_search_by(|w| (**w).cmp(text)).is_ok() {
+            return None;
+        }
+        self.form_words
+            .iter()
+            .position(|w| one_edit(w.as_bytes(), text.as_bytes()))
+            .map(|i| i as u32)
     }
 
     fn cover_order(&self, name: u32) -> &[u16] {
@@ -518,6 +551,11 @@ impl<'m> Scanner<'m> {
             exact: in_vocab,
             ids: ids.into(),
             given: !numeric && !veto_names::PersonNames::get().groups(text).is_empty(),
+            form: if in_vocab.is_none() && zipf < COMMON_ZIPF && !numeric {
+                self.form_word(text)
+            } else {
+                None
+            },
         });
         st.texts.push(text.into());
         st.cache.insert(key.into(), i);
@@ -596,6 +634,26 @@ impl<'m> Scanner<'m> {
         let texts: &[Box<str>] = parts.texts;
         let ctx = Ctx { scanner: self, seg, toks, infos, texts, opts, mixed_case };
         ctx.run(screens, scratch)
+    }
+}
+
+/// Whether `a` and `b` differ by one edit: a byte inserted, deleted or
+/// changed, or two adjacent bytes swapped.
+fn one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 || a == b {
+        return false;
+    }
+    let p = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        // Changed, or swapped with the next.
+        short[p + 1..] == long[p + 1..]
+            || (p + 1 < short.len()
+                && short[p] == long[p + 1]
+                && short[p + 1] == long[p]
+                && short[p + 2..] == long[p + 2..])
+    } else {
+        short[p..] == long[p + 1..]
     }
 }
 
@@ -746,6 +804,14 @@ impl Ctx<'_, '_> {
 
     fn text(&self, p: usize) -> &str {
         &self.texts[self.toks[p].info as usize]
+    }
+
+    /// Text word `p`, or the legal-form word it misspells.
+    fn form_text(&self, p: usize) -> &str {
+        match self.info(p).form {
+            Some(i) => &self.scanner.form_words[i as usize],
+            None => self.text(p),
+        }
     }
 
     /// Similarity of text token `p` to vocabulary token `v`.
@@ -1082,7 +1148,7 @@ impl Ctx<'_, '_> {
         let n = self.toks.len();
         // Legal forms are at most four words long.
         let lo = a.saturating_sub(4);
-        let words: Vec<&str> = (lo..(b + 5).min(n)).map(|p| self.text(p)).collect();
+        let words: Vec<&str> = (lo..(b + 5).min(n)).map(|p| self.form_text(p)).collect();
         let sentence = self.toks[a].sentence;
         // Before: a form ending right at `a`.
         for s in lo..a {
@@ -1159,7 +1225,7 @@ impl Ctx<'_, '_> {
     /// ("obshchestvo", "s", "ogranichennoi", … of OOO spelt out).
     fn legal_words(&self, (a, b): TokSpan) -> impl Iterator<Item = usize> + '_ {
         let forms = veto_names::LegalForms::get();
-        let words: Vec<&str> = (a..=b).map(|p| self.text(p)).collect();
+        let words: Vec<&str> = (a..=b).map(|p| self.form_text(p)).collect();
         let mut legal = vec![false; words.len()];
         for i in 0..words.len() {
             if let Some((len, _)) = forms.match_at(&words, i) {
@@ -1188,7 +1254,23 @@ impl Ctx<'_, '_> {
         ids: &[QueryId],
         screens: &mut ScreenCache,
     ) -> Vec<veto_matcher::Hit> {
-        let key = (Box::<str>::from(self.span_text(span)), Box::<[u32]>::from(names));
+        // Misspelt legal-form words are given to the matcher as the form.
+        let text: Box<str> = if (span.0..=span.1).any(|p| self.info(p).form.is_some()) {
+            let mut q = String::new();
+            let mut at = self.toks[span.0].start;
+            for p in span.0..=span.1 {
+                if self.info(p).form.is_some() {
+                    q.push_str(self.seg.text.get(at..self.toks[p].start).unwrap_or(" "));
+                    q.push_str(self.form_text(p));
+                    at = self.toks[p].end;
+                }
+            }
+            q.push_str(self.seg.text.get(at..self.toks[span.1].end).unwrap_or(""));
+            q.into()
+        } else {
+            self.span_text(span).into()
+        };
+        let key = (text, Box::<[u32]>::from(names));
         if ids.is_empty() {
             if let Some(h) = screens.get(&key) {
                 return h.clone();
@@ -1543,7 +1625,22 @@ const _: () = assert!(TOKEN_FLOOR < ANCHOR_SIM);
 
 #[cfg(test)]
 mod tests {
-    use super::{gap_break, Gap};
+    use super::{gap_break, one_edit, Gap};
+
+    #[test]
+    fn one_edit_apart() {
+        let one = |a: &str, b: &str| one_edit(a.as_bytes(), b.as_bytes());
+        assert!(one("liability", "likbility"));
+        assert!(one("company", "compnay"));
+        assert!(one("company", "complany"));
+        assert!(one("company", "compay"));
+        assert!(one("limited", "limitde"));
+        assert!(one("limited", "lmited"));
+        assert!(!one("company", "company"));
+        assert!(!one("company", "cmopnay"));
+        assert!(!one("limited", "limitless"));
+        assert!(!one("joint", "jnoit"));
+    }
 
     #[test]
     fn gaps() {

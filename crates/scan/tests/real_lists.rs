@@ -276,3 +276,13 @@ fn whole_names_of_common_words_and_longer_readings_with_a_typo() {
     let (_, m) = found.iter().find(|(id, _)| id == "us_ofac_sdn:10392").expect("MODAFL");
     assert_eq!(&text[m.span.clone()], "MINISTRY OF DEFENCE AND ARMED FORCES logitics");
 }
+
+#[test]
+fn legal_forms_read_through_one_typo() {
+    // likbility: liability; the form then qualifies the one-word name CARBON.
+    let found = ids("A subsidiary of LIMITED likbility COMPANY CARBON signed a contract.");
+    assert!(found.contains(&"us_ofac_sdn:44988".to_string()), "{found:?}");
+    // Without a form, CARBON is an ordinary word.
+    let found = ids("A subsidiary of CARBON signed a contract.");
+    assert!(found.is_empty(), "{found:?}");
+}
