@@ -226,6 +226,9 @@ pub struct Scanner<'m> {
     /// The words of legal forms of at least [`FORM_TYPO_LEN`] letters, for
     /// reading a misspelt one (likbility, compnay) as the form.
     form_words: Vec<Box<str>>,
+    /// Each form word and its one-letter deletions → form words (a word one
+    /// edit from a form word shares a deletion with it).
+    form_dels: FxMap<Box<str>, Vec<u32>>,
     /// Names by their content words (vocabulary ids, sorted): a party's name
     /// in a message field that is exactly a listed name.
     exact: FxMap<Box<[u32]>, Vec<u32>>,
@@ -390,6 +393,15 @@ impl<'m> Scanner<'m> {
             .collect();
         form_words.sort_unstable();
         form_words.dedup();
+        let mut form_dels: FxMap<Box<str>, Vec<u32>> = FxMap::default();
+        for (i, w) in form_words.iter().enumerate() {
+            for d in deletions(w).chain(std::iter::once(w.to_string())) {
+                let slot = form_dels.entry(d.into()).or_default();
+                if !slot.contains(&(i as u32)) {
+                    slot.push(i as u32);
+                }
+            }
+        }
         let trace = std::env::var_os("VETO_SCAN_TRACE").is_some();
         Scanner {
             matcher,
@@ -401,6 +413,7 @@ impl<'m> Scanner<'m> {
             order,
             exact,
             form_words,
+            form_dels,
             trace,
         }
     }
@@ -447,16 +460,29 @@ impl<'m> Scanner<'m> {
     /// The legal-form word that `text` misspells by one edit (a letter
     /// added, dropped, changed, or two swapped), if any.
     fn form_word(&self, text: &str) -> Option<u32> {
-        if text.len() < FORM_TYPO_LEN || !text.is_ascii() {
+        if text.len() < FORM_TYPO_LEN || !text.bytes().all(|b| b.is_ascii_lowercase()) {
             return None;
         }
         if self.form_words.binary_search_by(|w| (**w).cmp(text)).is_ok() {
             return None;
         }
-        self.form_words
-            .iter()
-            .position(|w| one_edit(w.as_bytes(), text.as_bytes()))
-            .map(|i| i as u32)
+        let mut best: Option<u32> = None;
+        let mut d = String::with_capacity(text.len());
+        for i in 0..=text.len() {
+            d.clear();
+            if i < text.len() {
+                d.push_str(&text[..i]);
+                d.push_str(&text[i + 1..]);
+            } else {
+                d.push_str(text);
+            }
+            for &w in self.form_dels.get(d.as_str()).into_iter().flatten() {
+                if one_edit(self.form_words[w as usize].as_bytes(), text.as_bytes()) {
+                    best = Some(best.map_or(w, |b| b.min(w)));
+                }
+            }
+        }
+        best
     }
 
     fn cover_order(&self, name: u32) -> &[u16] {
@@ -635,6 +661,16 @@ impl<'m> Scanner<'m> {
         let ctx = Ctx { scanner: self, seg, toks, infos, texts, opts, mixed_case };
         ctx.run(screens, scratch)
     }
+}
+
+/// The words `w` (ASCII) gives with one letter deleted.
+fn deletions(w: &str) -> impl Iterator<Item = String> + '_ {
+    (0..w.len()).map(move |i| {
+        let mut d = String::with_capacity(w.len() - 1);
+        d.push_str(&w[..i]);
+        d.push_str(&w[i + 1..]);
+        d
+    })
 }
 
 /// Whether `a` and `b` differ by one edit: a byte inserted, deleted or
