@@ -804,7 +804,7 @@ pub fn bench_scan(runs: usize) -> Result<()> {
     println!(
         "  of which {alone} are one word that the evidence rule does not report alone \
          (a person's name, an everyday word or a word many listed names share, with no legal \
-         form; {alone_found} found anyway, vessels after a vessel word); recall over the other {}: {:.2}%",
+         form; {alone_found} found anyway: vessels after a vessel word or in a sentence about shipping, whole party fields); recall over the other {}: {:.2}%",
         total - alone,
         100.0 * (found - alone_found) as f64 / (total - alone).max(1) as f64
     );

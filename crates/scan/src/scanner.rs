@@ -428,8 +428,9 @@ impl<'m> Scanner<'m> {
     /// a single word (legal forms aside) that is a person's name, an
     /// everyday word or a word many listed names share, with no legal form
     /// written by it. (A vessel's name is also qualified by a vessel word
-    /// before it in the text, "the tanker ATLANTIS", which `written` does not
-    /// show.) Such a name is found only with more evidence (an
+    /// before it, "the tanker ATLANTIS", or a sentence about shipping, and
+    /// any name by being a whole party field of a message — which `written`
+    /// does not show.) Such a name is found only with more evidence (an
     /// identifier of the entity in the same message). Benchmarks use this to
     /// report recall over the names the rule allows.
     pub fn needs_context(&self, written: &str, entity: u32) -> bool {
@@ -757,6 +758,33 @@ fn is_vessel_word(t: &str) -> bool {
             | "my"
             | "ss"
             | "imo"
+    )
+}
+
+/// Words of sentences about ships and their voyages.
+fn is_shipping_word(t: &str) -> bool {
+    matches!(
+        t,
+        "flag"
+            | "flagged"
+            | "flying"
+            | "transponder"
+            | "ais"
+            | "cargo"
+            | "crew"
+            | "port"
+            | "harbour"
+            | "harbor"
+            | "waters"
+            | "sailed"
+            | "docked"
+            | "anchored"
+            | "berthed"
+            | "voyage"
+            | "deadweight"
+            | "tonnage"
+            | "bunkering"
+            | "shipowner"
     )
 }
 
@@ -1165,7 +1193,7 @@ impl Ctx<'_, '_> {
             let rarity = self.scanner.matcher.index().rarity(list);
             if needs_qualifier(info.given, info.zipf, rarity) || list.len() < 4 {
                 let legal = if entity.kind == veto_model::Kind::Vessel {
-                    self.after_vessel_word(first)
+                    self.vessel_context(first)
                 } else {
                     self.widen((first, first)) != (first, first)
                 };
@@ -1238,6 +1266,26 @@ impl Ctx<'_, '_> {
         } else {
             (lo, hi)
         }
+    }
+
+    /// Whether text word `p` stands where a vessel's name does: after a
+    /// vessel word, or capitalized in a sentence about shipping ("transferred
+    /// to the GRACEFUL in international waters", "The Mara, flying the flag
+    /// of …").
+    fn vessel_context(&self, p: usize) -> bool {
+        if self.after_vessel_word(p) {
+            return true;
+        }
+        let capitalized = self.written(p).chars().next().is_some_and(char::is_uppercase);
+        let sentence = self.toks[p].sentence;
+        let mut q = p;
+        while q > 0 && self.toks[q - 1].sentence == sentence {
+            q -= 1;
+        }
+        capitalized
+            && (q..self.toks.len())
+                .take_while(|&r| self.toks[r].sentence == sentence)
+                .any(|r| r != p && (is_vessel_word(self.text(r)) || is_shipping_word(self.text(r))))
     }
 
     /// Whether text word `p` follows a word that says a vessel comes next
@@ -1491,7 +1539,7 @@ impl Ctx<'_, '_> {
         // SPARTA") is qualified as a company's is by its legal form.
         let vessel = entity.kind == veto_model::Kind::Vessel;
         let legal = if vessel {
-            self.after_vessel_word(a)
+            self.vessel_context(a)
         } else {
             same_legal || (!plain && self.has_legal_form((a, b)))
         };

@@ -286,3 +286,16 @@ fn legal_forms_read_through_one_typo() {
     let found = ids("A subsidiary of CARBON signed a contract.");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn one_word_vessel_names_in_sentences_about_shipping() {
+    // STARLA's former name ATLANTIS: capitalized in a sentence about shipping.
+    let found = ids("The cargo was later transferred to the ATLANTIS in international waters.");
+    assert!(found.contains(&"us_ofac_sdn:15902".to_string()), "{found:?}");
+    let found =
+        ids("The Atlantis, flying the flag of a small island state, was last seen near Malta.");
+    assert!(found.contains(&"us_ofac_sdn:15902".to_string()), "{found:?}");
+    // The same word elsewhere, or in lowercase, is not a ship.
+    assert!(ids("The myth of Atlantis was discussed at length.").is_empty());
+    assert!(ids("The cargo left port for the lost atlantis of legend.").is_empty());
+}
