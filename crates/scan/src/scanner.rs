@@ -531,13 +531,21 @@ impl<'m> Scanner<'m> {
                     }
                 }
                 // A compound the lists split (Amanullah: aman + ullah,
-                // Alaeddin: ala + eddin) is also its parts.
-                for r in readings.iter().filter(|r| r.len() >= 6) {
+                // Alaeddin: ala + eddin) is also its parts; a number word
+                // is its number, as the lists' names read it (66TH: 66,
+                // SEGUNDA: 2).
+                for r in &readings {
                     let parts = veto_index::analyze::analyze(r, None).tokens;
-                    if parts.len() > 1 {
-                        for part in parts.iter().filter(|p| p.text.len() >= 2) {
-                            nbrs.extend(index.neighbors(&part.text));
+                    match parts.as_slice() {
+                        [one] if one.text != *r && one.class == TokClass::Number => {
+                            nbrs.extend(index.vocab.id(&one.text).map(|v| (v, 1.0)));
                         }
+                        [_, _, ..] if r.len() >= 6 => {
+                            for part in parts.iter().filter(|p| p.text.len() >= 2) {
+                                nbrs.extend(index.neighbors(&part.text));
+                            }
+                        }
+                        _ => {}
                     }
                 }
             }

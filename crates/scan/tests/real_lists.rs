@@ -299,3 +299,15 @@ fn one_word_vessel_names_in_sentences_about_shipping() {
     assert!(ids("The myth of Atlantis was discussed at length.").is_empty());
     assert!(ids("The cargo left port for the lost atlantis of legend.").is_empty());
 }
+
+#[test]
+fn number_words_read_as_the_lists_read_them() {
+    // The analyzer reads 66TH as 66, SEGUNDA as 2 and LIU as 6 in list names;
+    // the text's words are read the same way.
+    let found = ids("The bank refused a payment to 66TH LIGHT INFANTRY DIVISION, citing policy.");
+    assert!(found.contains(&"us_ofac_sdn:35816".to_string()), "{found:?}");
+    let found = ids("Shares in Segunda Marquetalia fell by 5 percent after the announcement.");
+    assert!(found.contains(&"us_ofac_sdn:33974".to_string()), "{found:?}");
+    let found = ids("Court filings name Baoxia LIU as the ultimate beneficial owner.");
+    assert!(found.contains(&"us_ofac_sdn:22683".to_string()), "{found:?}");
+}
