@@ -540,7 +540,7 @@ impl<'m> Scanner<'m> {
                         [one] if one.text != *r && one.class == TokClass::Number => {
                             nbrs.extend(index.vocab.id(&one.text).map(|v| (v, 1.0)));
                         }
-                        [_, _, ..] if r.len() >= 6 => {
+                        [_, _, ..] if r.len() >= 5 => {
                             for part in parts.iter().filter(|p| p.text.len() >= 2) {
                                 nbrs.extend(index.neighbors(&part.text));
                             }
@@ -722,20 +722,30 @@ enum Gap {
 fn gap_break(gap: &str) -> Gap {
     let mut newline = false;
     let mut period = false;
+    // A period ends a sentence only when a space follows it ("STANKI.RU",
+    // "example.com" are words).
+    let mut period_space = false;
     for &b in gap.as_bytes() {
         match b {
             b'\n' if newline => return Gap::Ends,
-            b'\n' => newline = true,
+            b'\n' => {
+                newline = true;
+                period_space |= period;
+            }
             b'\r' => {}
             b'!' | b'?' | b';' => return Gap::Ends,
             b'.' => {
                 period = true;
                 newline = false;
             }
+            b' ' | b'\t' => {
+                period_space |= period;
+                newline = false;
+            }
             _ => newline = false,
         }
     }
-    if period {
+    if period_space {
         Gap::Period
     } else {
         Gap::Joins
@@ -1498,7 +1508,7 @@ impl Ctx<'_, '_> {
             if proof < MIN_RARITY || !distinctive {
                 return Err("too little rarity proven");
             }
-            if self.person_edge_missing(hit) {
+            if self.person_edge_missing(hit, (a, b)) {
                 return Err("a first or last word of the person's name is missing");
             }
             // Part of a person's name, and misspelt too, is too little.
@@ -1523,7 +1533,9 @@ impl Ctx<'_, '_> {
             // name, written carelessly.
             let lower = |p: usize| self.written(p).chars().next().is_some_and(char::is_lowercase);
             let content = (a..=b).filter(|&p| !is_function_word(self.text(p))).count();
+            // (Words joined by a hyphen, "t-platforms", are one name.)
             let prose = content <= 2
+                && self.span_text((a, b)).contains(char::is_whitespace)
                 && !self.has_legal_form((a, b))
                 && (a..=b)
                     .all(|p| lower(p) && zipf(p) >= 40 && !(self.info(p).given && zipf(p) < 45));
@@ -1580,7 +1592,7 @@ impl Ctx<'_, '_> {
     /// name: "John Taylor" is not Mark John TAYLOR, "Chong Chol" not RI Chong
     /// Chol. Middle names and patronymics are often left out; the ends of a
     /// name are what tell people apart.
-    fn person_edge_missing(&self, hit: &veto_matcher::Hit) -> bool {
+    fn person_edge_missing(&self, hit: &veto_matcher::Hit, (a, b): TokSpan) -> bool {
         let matcher = self.scanner.matcher;
         if matcher.entities()[hit.entity as usize].kind != veto_model::Kind::Person
             || hit.explanation.unmatched_list.is_empty()
@@ -1597,9 +1609,13 @@ impl Ctx<'_, '_> {
         };
         let edge = |j: usize| {
             let class = ne.classes[j];
-            // A one-letter family name (Korean O, U) counts.
+            let word = index.vocab.text(ne.toks[j]);
+            // A one-letter family name (Korean O, U) counts; one written in
+            // the span but read as something else (Augusto MARIO CO: "Co" is
+            // also a legal form) is there.
             !matches!(class, TokClass::Particle | TokClass::Honorific)
-                && hit.explanation.unmatched_list.iter().any(|w| w == index.vocab.text(ne.toks[j]))
+                && hit.explanation.unmatched_list.iter().any(|w| w == word)
+                && !(a..=b).any(|p| self.text(p) == word)
         };
         !ne.toks.is_empty() && (edge(0) || edge(ne.toks.len() - 1))
     }
@@ -1736,13 +1752,13 @@ mod tests {
 
     #[test]
     fn gaps() {
-        for g in [" ", "\n", ", ", "\n \n", " - ", ""] {
+        for g in [" ", "\n", ", ", "\n \n", " - ", "", ".", "-."] {
             assert_eq!(gap_break(g), Gap::Joins, "{g:?}");
         }
         for g in ["\n\n", "\r\n\r\n", " \n\r\n", "; ", "? ", "!", ".\n\n", ". ! "] {
             assert_eq!(gap_break(g), Gap::Ends, "{g:?}");
         }
-        for g in [". ", ".", "., ", ".\n"] {
+        for g in [". ", "., ", ".\n", ".) "] {
             assert_eq!(gap_break(g), Gap::Period, "{g:?}");
         }
     }

@@ -311,3 +311,13 @@ fn number_words_read_as_the_lists_read_them() {
     let found = ids("Court filings name Baoxia LIU as the ultimate beneficial owner.");
     assert!(found.contains(&"us_ofac_sdn:22683".to_string()), "{found:?}");
 }
+
+#[test]
+fn periods_inside_words_and_hyphenated_lowercase_names() {
+    // A period with no space after it does not end a sentence: STANKI.RU.
+    let found = ids("Machine tools were bought from STANKI.RU OOO last year.");
+    assert!(found.contains(&"us_ofac_sdn:45377".to_string()), "{found:?}");
+    // Lowercase words joined by a hyphen are one name, not prose.
+    let found = ids("According to documents seen by reporters, t-platforms received 70 payments.");
+    assert!(found.contains(&"us_ofac_sdn:34686".to_string()), "{found:?}");
+}
