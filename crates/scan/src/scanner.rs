@@ -1504,6 +1504,13 @@ impl Ctx<'_, '_> {
         }
         let zipf = |p: usize| self.info(p).zipf;
         let capitalized = |p: usize| self.written(p).chars().next().is_some_and(char::is_uppercase);
+        let person =
+            self.scanner.matcher.entities()[hit.entity as usize].kind == veto_model::Kind::Person;
+        // One written word is one word of a person's name, hyphens or not
+        // ("Mohammad-Bagher" is a given name, not Mohammad BAGHERI).
+        if person && !self.span_text((a, b)).contains(char::is_whitespace) {
+            return Err("one word of a person's name");
+        }
         if proofs.len() >= 2 {
             if proof < MIN_RARITY || !distinctive {
                 return Err("too little rarity proven");
@@ -1512,8 +1519,6 @@ impl Ctx<'_, '_> {
                 return Err("a first or last word of the person's name is missing");
             }
             // Part of a person's name, and misspelt too, is too little.
-            let person = self.scanner.matcher.entities()[hit.entity as usize].kind
-                == veto_model::Kind::Person;
             if person
                 && !ex.unmatched_list.is_empty()
                 && ex.tokens.iter().any(|t| t.similarity < PARTIAL_SIM)

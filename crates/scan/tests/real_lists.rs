@@ -321,3 +321,13 @@ fn periods_inside_words_and_hyphenated_lowercase_names() {
     let found = ids("According to documents seen by reporters, t-platforms received 70 payments.");
     assert!(found.contains(&"us_ofac_sdn:34686".to_string()), "{found:?}");
 }
+
+#[test]
+fn one_hyphenated_word_is_not_a_persons_whole_name() {
+    // Mohammad-Bagher is a given name, not Mohammad BAGHERI.
+    let found = ids("Correspondence shows that Mohammad-bagher Rossi negotiated the price.");
+    assert!(!found.contains(&"us_ofac_sdn:27850".to_string()), "{found:?}");
+    // Written apart, it is the listed name.
+    let found = ids("Correspondence shows that Mohammad Bagheri negotiated the price.");
+    assert!(found.contains(&"us_ofac_sdn:27850".to_string()), "{found:?}");
+}
