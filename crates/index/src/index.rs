@@ -30,7 +30,7 @@ use veto_model::{Entity, Kind, NameRole};
 use crate::analyze::{analyze, Analyzed, TokClass};
 use crate::hash::FxMap;
 use crate::names;
-use crate::sim::{skeleton, token_sim};
+use crate::sim::{deletion_hashes, skeleton, token_hash, token_sim};
 
 /// The floor under which a token pair does not count as similar at all.
 pub const TOKEN_FLOOR: f32 = 0.72;
@@ -227,29 +227,6 @@ thread_local! {
 /// Source of [`Index`] uids.
 static NEXT_UID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
-fn hash_str(s: &[u8]) -> u64 {
-    crate::hash::fx(s)
-}
-
-/// Hashes of the one-deletion variants of a token (the token itself
-/// excluded), without allocating.
-fn deletions(t: &str) -> impl Iterator<Item = u64> + '_ {
-    let b = t.as_bytes();
-    (0..b.len()).map(move |i| {
-        let mut buf = [0u8; 64];
-        if b.len() <= 64 {
-            buf[..i].copy_from_slice(&b[..i]);
-            buf[i..b.len() - 1].copy_from_slice(&b[i + 1..]);
-            hash_str(&buf[..b.len() - 1])
-        } else {
-            let mut v = Vec::with_capacity(b.len() - 1);
-            v.extend_from_slice(&b[..i]);
-            v.extend_from_slice(&b[i + 1..]);
-            hash_str(&v)
-        }
-    })
-}
-
 impl Index {
     /// Builds the index over `entities` (all their names).
     pub fn build(entities: &[Entity]) -> Index {
@@ -328,14 +305,14 @@ impl Index {
             .strings
             .par_iter()
             .map(|s| {
-                let mut dels = vec![hash_str(s.as_bytes())];
+                let mut dels = vec![token_hash(s.as_bytes())];
                 if s.len() >= 3 && !s.bytes().any(|b| b.is_ascii_digit()) {
-                    dels.extend(deletions(s));
+                    dels.extend(deletion_hashes(s));
                 }
                 let sk = skeleton(s);
                 // Skeletons count from three consonants (see sim.rs), and
                 // from two for abjad queries.
-                let skh = if sk.len() >= 2 { hash_str(sk.as_bytes()) } else { 0 };
+                let skh = if sk.len() >= 2 { token_hash(sk.as_bytes()) } else { 0 };
                 (dels, skh, names::groups(s).to_vec())
             })
             .collect();
@@ -450,7 +427,7 @@ impl Index {
                 } else {
                     return;
                 };
-                if let Some(vs) = map.get(&hash_str(sk.as_bytes())) {
+                if let Some(vs) = map.get(&token_hash(sk.as_bytes())) {
                     cand.extend_from_slice(vs);
                 }
             };
@@ -499,11 +476,11 @@ impl Index {
     /// the text and its own deletions finds tokens one insertion, deletion
     /// or substitution away (and adjacent swaps, through a shared deletion).
     fn extend_one_edit(&self, text: &str, cand: &mut Vec<u32>) {
-        if let Some(vs) = self.deletes.get(&hash_str(text.as_bytes())) {
+        if let Some(vs) = self.deletes.get(&token_hash(text.as_bytes())) {
             cand.extend_from_slice(vs);
         }
         if text.len() >= 3 {
-            for d in deletions(text) {
+            for d in deletion_hashes(text) {
                 if let Some(vs) = self.deletes.get(&d) {
                     cand.extend_from_slice(vs);
                 }

@@ -279,9 +279,94 @@ pub fn skeleton(token: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// Whether `a` and `b` are equal or one edit apart: a letter inserted,
+/// deleted or changed, or two adjacent letters swapped (compared byte by
+/// byte).
+pub fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let pre = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    match long.len() - short.len() {
+        0 => {
+            let rest = |k: usize| short[k..] == long[k..];
+            pre == short.len()
+                || rest(pre + 1)
+                || (pre + 1 < short.len()
+                    && short[pre] == long[pre + 1]
+                    && short[pre + 1] == long[pre]
+                    && rest(pre + 2))
+        }
+        1 => short[pre..] == long[pre + 1..],
+        _ => false,
+    }
+}
+
+/// The hash of a token's bytes, as [`deletion_hashes`] gives its
+/// deletions: a token one edit from another shares a hash with it (its
+/// own, or one of a deletion) — a candidate to confirm with [`one_edit`].
+pub fn token_hash(bytes: &[u8]) -> u64 {
+    crate::hash::fx(bytes)
+}
+
+/// Hashes ([`token_hash`]) of the one-deletion variants of a token (the
+/// token itself excluded), without allocating.
+pub fn deletion_hashes(t: &str) -> impl Iterator<Item = u64> + '_ {
+    let b = t.as_bytes();
+    (0..b.len()).map(move |i| {
+        let mut buf = [0u8; 64];
+        if b.len() <= 64 {
+            buf[..i].copy_from_slice(&b[..i]);
+            buf[i..b.len() - 1].copy_from_slice(&b[i + 1..]);
+            token_hash(&buf[..b.len() - 1])
+        } else {
+            let mut v = Vec::with_capacity(b.len() - 1);
+            v.extend_from_slice(&b[..i]);
+            v.extend_from_slice(&b[i + 1..]);
+            token_hash(&v)
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_edit_apart() {
+        assert!(one_edit("abdlu", "abdul"));
+        assert!(one_edit("ardul", "abdul"));
+        assert!(one_edit("abdul", "abdul"));
+        assert!(one_edit("abdujllah", "abdullah"));
+        assert!(one_edit("abdllah", "abdullah"));
+        assert!(!one_edit("abdlua", "abdul"));
+        assert!(!one_edit("abel", "abdul"));
+        assert!(!one_edit("xbdlu", "abdul"));
+        // Misspelt words of legal forms (the scanner reads them as the form).
+        assert!(one_edit("liability", "likbility"));
+        assert!(one_edit("company", "compnay"));
+        assert!(one_edit("company", "complany"));
+        assert!(one_edit("company", "compay"));
+        assert!(one_edit("limited", "limitde"));
+        assert!(one_edit("limited", "lmited"));
+        assert!(!one_edit("company", "cmopnay"));
+        assert!(!one_edit("limited", "limitless"));
+        assert!(!one_edit("joint", "jnoit"));
+    }
+
+    #[test]
+    fn a_word_one_edit_away_shares_a_deletion_hash() {
+        let keys = |w: &str| {
+            let mut k: Vec<u64> = deletion_hashes(w).collect();
+            k.push(token_hash(w.as_bytes()));
+            k
+        };
+        for (a, b) in [("liability", "likbility"), ("company", "compnay"), ("company", "compay")] {
+            let (ka, kb) = (keys(a), keys(b));
+            assert!(ka.iter().any(|h| kb.contains(h)), "{a} {b}");
+        }
+        let (ka, kb) = (keys("company"), keys("cmopnay"));
+        assert!(!ka.iter().any(|h| kb.contains(h)));
+    }
 
     /// The textbook form of [`weighted_distance`]: a full matrix, costs
     /// computed in place.

@@ -18,6 +18,7 @@
 use std::ops::Range;
 
 use veto_index::analyze::TokClass;
+use veto_index::sim::{deletion_hashes, one_edit, token_hash};
 use veto_index::{FxMap, TOKEN_FLOOR};
 use veto_matcher::{Explanation, Factor, Matcher, Query, QueryId, ScreenOptions};
 use veto_model::IdKind;
@@ -226,9 +227,9 @@ pub struct Scanner<'m> {
     /// The words of legal forms of at least [`FORM_TYPO_LEN`] letters, for
     /// reading a misspelt one (likbility, compnay) as the form.
     form_words: Vec<Box<str>>,
-    /// Each form word and its one-letter deletions → form words (a word one
-    /// edit from a form word shares a deletion with it).
-    form_dels: FxMap<Box<str>, Vec<u32>>,
+    /// Hashes of each form word and its one-letter deletions → form words
+    /// (a word one edit from a form word shares one with it).
+    form_dels: FxMap<u64, Vec<u32>>,
     /// Names by their content words (vocabulary ids, sorted): a party's name
     /// in a message field that is exactly a listed name.
     exact: FxMap<Box<[u32]>, Vec<u32>>,
@@ -393,10 +394,10 @@ impl<'m> Scanner<'m> {
             .collect();
         form_words.sort_unstable();
         form_words.dedup();
-        let mut form_dels: FxMap<Box<str>, Vec<u32>> = FxMap::default();
+        let mut form_dels: FxMap<u64, Vec<u32>> = FxMap::default();
         for (i, w) in form_words.iter().enumerate() {
-            for d in deletions(w).chain(std::iter::once(w.to_string())) {
-                let slot = form_dels.entry(d.into()).or_default();
+            for d in deletion_hashes(w).chain(std::iter::once(token_hash(w.as_bytes()))) {
+                let slot = form_dels.entry(d).or_default();
                 if !slot.contains(&(i as u32)) {
                     slot.push(i as u32);
                 }
@@ -459,7 +460,8 @@ impl<'m> Scanner<'m> {
     }
 
     /// The legal-form word that `text` misspells by one edit (a letter
-    /// added, dropped, changed, or two swapped), if any.
+    /// added, dropped, changed, or two swapped), if any; a form word itself
+    /// misspells none.
     fn form_word(&self, text: &str) -> Option<u32> {
         if text.len() < FORM_TYPO_LEN || !text.bytes().all(|b| b.is_ascii_lowercase()) {
             return None;
@@ -467,23 +469,13 @@ impl<'m> Scanner<'m> {
         if self.form_words.binary_search_by(|w| (**w).cmp(text)).is_ok() {
             return None;
         }
-        let mut best: Option<u32> = None;
-        let mut d = String::with_capacity(text.len());
-        for i in 0..=text.len() {
-            d.clear();
-            if i < text.len() {
-                d.push_str(&text[..i]);
-                d.push_str(&text[i + 1..]);
-            } else {
-                d.push_str(text);
-            }
-            for &w in self.form_dels.get(d.as_str()).into_iter().flatten() {
-                if one_edit(self.form_words[w as usize].as_bytes(), text.as_bytes()) {
-                    best = Some(best.map_or(w, |b| b.min(w)));
-                }
-            }
-        }
-        best
+        deletion_hashes(text)
+            .chain(std::iter::once(token_hash(text.as_bytes())))
+            .filter_map(|d| self.form_dels.get(&d))
+            .flatten()
+            .copied()
+            .filter(|&w| one_edit(&self.form_words[w as usize], text))
+            .min()
     }
 
     fn cover_order(&self, name: u32) -> &[u16] {
@@ -669,36 +661,6 @@ impl<'m> Scanner<'m> {
         let texts: &[Box<str>] = parts.texts;
         let ctx = Ctx { scanner: self, seg, toks, infos, texts, opts, mixed_case };
         ctx.run(screens, scratch)
-    }
-}
-
-/// The words `w` (ASCII) gives with one letter deleted.
-fn deletions(w: &str) -> impl Iterator<Item = String> + '_ {
-    (0..w.len()).map(move |i| {
-        let mut d = String::with_capacity(w.len() - 1);
-        d.push_str(&w[..i]);
-        d.push_str(&w[i + 1..]);
-        d
-    })
-}
-
-/// Whether `a` and `b` differ by one edit: a byte inserted, deleted or
-/// changed, or two adjacent bytes swapped.
-fn one_edit(a: &[u8], b: &[u8]) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if long.len() - short.len() > 1 || a == b {
-        return false;
-    }
-    let p = short.iter().zip(long).take_while(|(x, y)| x == y).count();
-    if short.len() == long.len() {
-        // Changed, or swapped with the next.
-        short[p + 1..] == long[p + 1..]
-            || (p + 1 < short.len()
-                && short[p] == long[p + 1]
-                && short[p + 1] == long[p]
-                && short[p + 2..] == long[p + 2..])
-    } else {
-        short[p..] == long[p + 1..]
     }
 }
 
@@ -1738,22 +1700,7 @@ const _: () = assert!(TOKEN_FLOOR < ANCHOR_SIM);
 
 #[cfg(test)]
 mod tests {
-    use super::{gap_break, one_edit, Gap};
-
-    #[test]
-    fn one_edit_apart() {
-        let one = |a: &str, b: &str| one_edit(a.as_bytes(), b.as_bytes());
-        assert!(one("liability", "likbility"));
-        assert!(one("company", "compnay"));
-        assert!(one("company", "complany"));
-        assert!(one("company", "compay"));
-        assert!(one("limited", "limitde"));
-        assert!(one("limited", "lmited"));
-        assert!(!one("company", "company"));
-        assert!(!one("company", "cmopnay"));
-        assert!(!one("limited", "limitless"));
-        assert!(!one("joint", "jnoit"));
-    }
+    use super::{gap_break, Gap};
 
     #[test]
     fn gaps() {
