@@ -887,16 +887,9 @@ impl Ctx<'_, '_> {
                 continue;
             }
             if p >= stamped {
-                let sentence = self.toks[p].sentence;
-                let (mut a, mut b) = (p, p);
-                while a > 0 && self.toks[a - 1].sentence == sentence {
-                    a -= 1;
-                }
-                while b < n && self.toks[b].sentence == sentence {
-                    b += 1;
-                }
-                scratch.stamp(self, a..b);
-                stamped = b;
+                let words = self.sentence_of(p);
+                stamped = words.end;
+                scratch.stamp(self, words);
             }
             let everyday = info.zipf >= COMMON_ZIPF;
             for &(v, s) in info.nbrs.iter() {
@@ -1257,15 +1250,24 @@ impl Ctx<'_, '_> {
             return true;
         }
         let capitalized = self.written(p).chars().next().is_some_and(char::is_uppercase);
-        let sentence = self.toks[p].sentence;
-        let mut q = p;
-        while q > 0 && self.toks[q - 1].sentence == sentence {
-            q -= 1;
-        }
         capitalized
-            && (q..self.toks.len())
-                .take_while(|&r| self.toks[r].sentence == sentence)
+            && self
+                .sentence_of(p)
                 .any(|r| r != p && (is_vessel_word(self.text(r)) || is_shipping_word(self.text(r))))
+    }
+
+    /// The words of word `p`'s sentence.
+    fn sentence_of(&self, p: usize) -> Range<usize> {
+        let sentence = self.toks[p].sentence;
+        let mut a = p;
+        while a > 0 && self.toks[a - 1].sentence == sentence {
+            a -= 1;
+        }
+        let mut b = p;
+        while b < self.toks.len() && self.toks[b].sentence == sentence {
+            b += 1;
+        }
+        a..b
     }
 
     /// Whether text word `p` follows a word that says a vessel comes next
@@ -1278,11 +1280,6 @@ impl Ctx<'_, '_> {
         }
         // M/V, M/T, m.v.: two one-letter words.
         p >= 2 && same(p - 2) && word(p - 2) == "m" && matches!(word(p - 1), "v" | "t" | "y")
-    }
-
-    /// Whether a word of the span is (part of) a legal form.
-    fn has_legal_form(&self, span: TokSpan) -> bool {
-        self.legal_words(span).next().is_some()
     }
 
     /// The words of the span that belong to a legal form written there
@@ -1503,7 +1500,7 @@ impl Ctx<'_, '_> {
             // (Words joined by a hyphen, "t-platforms", are one name.)
             let prose = content <= 2
                 && self.span_text((a, b)).contains(char::is_whitespace)
-                && !self.has_legal_form((a, b))
+                && legal.is_empty()
                 && (a..=b)
                     .all(|p| lower(p) && zipf(p) >= 40 && !(self.info(p).given && zipf(p) < 45));
             return if self.mixed_case && prose {
@@ -1528,7 +1525,7 @@ impl Ctx<'_, '_> {
         let legal = if vessel {
             self.vessel_context(a)
         } else {
-            same_legal || (!plain && self.has_legal_form((a, b)))
+            same_legal || (!plain && !legal.is_empty())
         };
         if entity.kind == veto_model::Kind::Person || (!legal && name_word) {
             return Err("one word of a person's name");
