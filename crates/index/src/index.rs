@@ -633,7 +633,8 @@ impl Index {
                 continue;
             }
             let other = self.vocab.text(*v);
-            if skeleton(other) == sk && names::groups(other).iter().any(|g| groups.contains(g)) {
+            // (The group first: a lookup, where a skeleton is built.)
+            if names::groups(other).iter().any(|g| groups.contains(g)) && skeleton(other) == sk {
                 *s = crate::sim::ROMANIZATION_SIM;
                 changed = true;
             }

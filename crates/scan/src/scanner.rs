@@ -176,6 +176,9 @@ struct Scratch {
     /// sentence's one-letter words: an initial matches a name word by its
     /// first letter, not by similarity.
     initials: u64,
+    /// The first letters of all the current sentence's words: an initial of
+    /// a name matches a word it begins.
+    firsts: u64,
     /// The current sentence's words.
     sentence: std::ops::Range<usize>,
 }
@@ -189,10 +192,13 @@ impl Scratch {
         }
         self.gen += 1;
         self.initials = 0;
+        self.firsts = 0;
         self.sentence = words.clone();
         for q in words {
+            let first = ctx.text(q).bytes().next().map_or(0, initial_bit);
+            self.firsts |= first;
             if ctx.toks[q].letter {
-                self.initials |= ctx.text(q).bytes().next().map_or(0, initial_bit);
+                self.initials |= first;
             }
             for &(v, _) in ctx.info(q).nbrs.iter() {
                 if let Some(s) = self.stamps.get_mut(v as usize) {
@@ -233,6 +239,8 @@ pub struct Scanner<'m> {
     /// Names by their content words (vocabulary ids, sorted): a party's name
     /// in a message field that is exactly a listed name.
     exact: FxMap<Box<[u32]>, Vec<u32>>,
+    /// Per vocabulary token, [`initial_bit`] of its first byte.
+    first_bits: Vec<u64>,
     /// Whether to print each candidate span and verdict to stderr
     /// (`VETO_SCAN_TRACE` set): why a name was or was not reported.
     trace: bool,
@@ -403,6 +411,9 @@ impl<'m> Scanner<'m> {
                 }
             }
         }
+        let first_bits = (0..nv as u32)
+            .map(|v| index.vocab.text(v).bytes().next().map_or(0, initial_bit))
+            .collect();
         let trace = std::env::var_os("VETO_SCAN_TRACE").is_some();
         Scanner {
             matcher,
@@ -415,6 +426,7 @@ impl<'m> Scanner<'m> {
             exact,
             form_words,
             form_dels,
+            first_bits,
             trace,
         }
     }
@@ -898,7 +910,9 @@ impl Ctx<'_, '_> {
                 }
                 for &name in self.scanner.anchors(v) {
                     // Its other anchor, in a span already found.
-                    if matches!(found.get(&name), Some(&(a, b)) if a <= p && p <= b) {
+                    if !found.is_empty()
+                        && matches!(found.get(&name), Some(&(a, b)) if a <= p && p <= b)
+                    {
                         continue;
                     }
                     if let Some(span) = self.cover(name, p, v, &found_ids, scratch) {
@@ -932,6 +946,8 @@ impl Ctx<'_, '_> {
             .map(|&(p, _, k)| QueryId { kind: Some(k), value: self.text(p).to_string() })
             .collect();
         let mut mentions: Vec<Mention> = Vec::new();
+        // Spans that are a country's name, as found.
+        let mut places: FxMap<TokSpan, bool> = FxMap::default();
         for (span, names) in groups {
             if self.scanner.trace {
                 self.trace_span(span, &names);
@@ -957,7 +973,12 @@ impl Ctx<'_, '_> {
                         None => continue,
                     }
                 };
-                let verdict = self.verdict(narrow, &hit, &found_ids, &party);
+                let place = *places.entry(narrow).or_insert_with(|| self.is_place(narrow));
+                let verdict = if place {
+                    Err("a country's name")
+                } else {
+                    self.verdict(narrow, &hit, &found_ids, &party)
+                };
                 if self.scanner.trace {
                     let name = &self.scanner.matcher.entities()[hit.entity as usize].id;
                     let text = self.span_text(narrow);
@@ -1068,14 +1089,35 @@ impl Ctx<'_, '_> {
         ids: &[(usize, u32, IdKind)],
         scratch: &mut Scratch,
     ) -> Option<TokSpan> {
-        let Scratch { used, stamps, gen, initials, sentence } = scratch;
-        // Text words placed so far.
-        used.clear();
+        let Scratch { used, stamps, gen, initials, firsts, sentence } = scratch;
         let ne = &self.scanner.matcher.index().names[name as usize];
         let order = self.scanner.cover_order(name);
         // The name's rarest word must be there (the evidence rule asks it).
         let rarest = order.first().map(|&j| usize::from(j & !REPEATED));
         let k = ne.toks.len();
+        // Most proposals fail for want of the name's other words anywhere in
+        // the sentence: bound the cover by the words that may be there (the
+        // anchor; a word like some word of the sentence; an initial, on
+        // either side, with its letter) before looking where they are.
+        let first_bits = &self.scanner.first_bits;
+        let mut bound = 0.0f32;
+        for (j, &v) in ne.toks.iter().enumerate() {
+            let bit = first_bits[v as usize];
+            let may = v == anchor
+                || stamps.get(v as usize).is_some_and(|s| s == gen)
+                || bit & *initials != 0
+                || (ne.classes[j] == TokClass::Initial && bit & *firsts != 0);
+            if may {
+                bound += ne.weights[j];
+            } else if Some(j) == rarest {
+                return None;
+            }
+        }
+        if bound < MIN_COVER * ne.weight_sum {
+            return None;
+        }
+        // Text words placed so far.
+        used.clear();
         // Within the sentence (stamped by the caller).
         let lo = p.saturating_sub(k + 1).max(sentence.start);
         let hi = (p + k + 2).min(sentence.end);
@@ -1111,9 +1153,7 @@ impl Ctx<'_, '_> {
                 p..p + 1
             } else if !initial
                 && stamps.get(v as usize).is_some_and(|s| s != gen)
-                && self.scanner.matcher.index().vocab.text(v).bytes().next().map_or(0, initial_bit)
-                    & *initials
-                    == 0
+                && first_bits[v as usize] & *initials == 0
             {
                 p..p
             } else {
@@ -1347,8 +1387,18 @@ impl Ctx<'_, '_> {
         hits
     }
 
+    /// Whether a span is a country's name ("Hong Kong", "in Austria"): a
+    /// place, whatever list name contains it, and never a mention.
+    fn is_place(&self, (a, b): TokSpan) -> bool {
+        let plain: Vec<&str> =
+            (a..=b).map(|p| self.text(p)).filter(|t| !matches!(*t, "in" | "the" | "of")).collect();
+        !plain.is_empty() && veto_model::country::resolve(&plain.join(" ")).is_some()
+    }
+
     /// The evidence rule (DESIGN.md, "Scanning free text"): `Ok` when a
-    /// hit carries enough evidence to be a mention, else the reason not.
+    /// hit carries enough evidence to be a mention, else the reason not
+    /// (a span that is a country's name is refused before, see
+    /// [`Ctx::is_place`]).
     fn verdict(
         &self,
         (a, b): TokSpan,
@@ -1362,13 +1412,6 @@ impl Ctx<'_, '_> {
         let index = self.scanner.matcher.index();
         let words = self.scanner.words;
         let ex = &hit.explanation;
-        // A span that is a country's name ("Hong Kong", "in Austria") is a
-        // place, whatever list name contains it.
-        let plain: Vec<&str> =
-            (a..=b).map(|p| self.text(p)).filter(|t| !matches!(*t, "in" | "the" | "of")).collect();
-        if !plain.is_empty() && veto_model::country::resolve(&plain.join(" ")).is_some() {
-            return Err("a country's name");
-        }
         // What each aligned pair proves: the list word's rarity, if the text
         // word is that word, or a variant of it that is not itself an
         // everyday word (a fuzzy or synonym match of "june" proves nothing).
