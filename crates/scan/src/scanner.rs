@@ -120,8 +120,11 @@ struct TokInfo {
     /// Whether some neighbour is an anchor of some name.
     anchor: bool,
     /// The vocabulary id of the token itself; for an everyday word, the only
-    /// anchor it can be.
+    /// anchor it can be, with its `parts`.
     exact: Option<u32>,
+    /// The vocabulary ids of the words the lists read it as: a compound's
+    /// parts (ABDALLAH: abd, lah), a number word's number (SEGUNDA: 2).
+    parts: Box<[u32]>,
     /// Entities having this token as an identifier.
     ids: Box<[(u32, IdKind)]>,
     /// Whether it is a given name (in some language).
@@ -513,6 +516,7 @@ impl<'m> Scanner<'m> {
         let index = self.matcher.index();
         let zipf = self.words.zipf10(text);
         let in_vocab = index.vocab.id(text);
+        let mut parts: Vec<u32> = Vec::new();
         let mut nbrs: Vec<(u32, f32)> = if numeric {
             in_vocab.map(|v| vec![(v, 1.0)]).unwrap_or_default()
         } else if text.len() >= 3 || in_vocab.is_some() {
@@ -521,11 +525,11 @@ impl<'m> Scanner<'m> {
             // Carmen), but it never proposes a name (see `anchor`).
             let abjad = veto_index::is_abjad(written);
             let mut nbrs = index.neighbors_in(text, abjad);
+            let mut readings = vec![text.to_string()];
             if in_vocab.is_none() {
                 // Written in another script, the word is also read the ways
                 // other conventions read it (Тхамир: thamir as well as
                 // tkhamir), as the matcher does.
-                let mut readings = vec![text.to_string()];
                 if !written.is_ascii() {
                     for v in veto_names::translit::variants(written) {
                         if !readings.contains(&v) && !v.contains(' ') {
@@ -534,23 +538,27 @@ impl<'m> Scanner<'m> {
                         }
                     }
                 }
-                // A compound the lists split (Amanullah: aman + ullah,
-                // Alaeddin: ala + eddin) is also its parts; a number word
-                // is its number, as the lists' names read it (66TH: 66,
-                // SEGUNDA: 2).
-                for r in &readings {
-                    let parts = veto_index::analyze::analyze(r, None).tokens;
-                    match parts.as_slice() {
-                        [one] if one.text != *r && one.class == TokClass::Number => {
-                            nbrs.extend(index.vocab.id(&one.text).map(|v| (v, 1.0)));
+            }
+            // A compound the lists split (Amanullah: aman + ullah, Alaeddin:
+            // ala + eddin, ABDALLAH: abd + lah, even where another list name
+            // keeps it whole) is also its parts; a number word is its
+            // number, as the lists' names read it (66TH: 66, SEGUNDA: 2).
+            for r in &readings {
+                let analyzed = veto_index::analyze::analyze(r, None).tokens;
+                match analyzed.as_slice() {
+                    [one] if one.text != *r && one.class == TokClass::Number => {
+                        if let Some(v) = index.vocab.id(&one.text) {
+                            nbrs.push((v, 1.0));
+                            parts.push(v);
                         }
-                        [_, _, ..] if r.len() >= 5 => {
-                            for part in parts.iter().filter(|p| p.text.len() >= 2) {
-                                nbrs.extend(index.neighbors(&part.text));
-                            }
-                        }
-                        _ => {}
                     }
+                    [_, _, ..] if r.len() >= 5 => {
+                        for part in analyzed.iter().filter(|p| p.text.len() >= 2) {
+                            nbrs.extend(index.neighbors(&part.text));
+                            parts.extend(index.vocab.id(&part.text));
+                        }
+                    }
+                    _ => {}
                 }
             }
             nbrs
@@ -562,7 +570,7 @@ impl<'m> Scanner<'m> {
         nbrs.dedup_by_key(|&mut (v, _)| v);
         let exact_only = zipf >= COMMON_ZIPF;
         let anchor = nbrs.iter().any(|&(v, s)| {
-            (if exact_only { Some(v) == in_vocab } else { s >= ANCHOR_SIM })
+            (if exact_only { Some(v) == in_vocab || parts.contains(&v) } else { s >= ANCHOR_SIM })
                 && !self.anchors(v).is_empty()
         });
         let mut ids: Vec<(u32, IdKind)> = Vec::new();
@@ -588,6 +596,7 @@ impl<'m> Scanner<'m> {
             zipf,
             anchor,
             exact: in_vocab,
+            parts: parts.into(),
             ids: ids.into(),
             given: !numeric && !veto_names::PersonNames::get().groups(text).is_empty(),
             form: if in_vocab.is_none() && zipf < COMMON_ZIPF && !numeric {
@@ -905,7 +914,8 @@ impl Ctx<'_, '_> {
             }
             let everyday = info.zipf >= COMMON_ZIPF;
             for &(v, s) in info.nbrs.iter() {
-                if s < ANCHOR_SIM || (everyday && Some(v) != info.exact) {
+                if s < ANCHOR_SIM || (everyday && Some(v) != info.exact && !info.parts.contains(&v))
+                {
                     continue;
                 }
                 for &name in self.scanner.anchors(v) {
@@ -1233,7 +1243,7 @@ impl Ctx<'_, '_> {
                 continue;
             }
             if let Some((len, _)) = forms.match_at(&words, s - lo) {
-                if s + len == a {
+                if s + len == a && !(len == 1 && self.prose_word(s)) {
                     a = s;
                     break;
                 }
@@ -1242,7 +1252,9 @@ impl Ctx<'_, '_> {
         // After: a form starting right after `b`.
         if b + 1 < n && self.toks[b + 1].sentence == self.toks[b].sentence {
             if let Some((len, _)) = forms.match_at(&words, b + 1 - lo) {
-                b += len;
+                if !(len == 1 && self.prose_word(b + 1)) {
+                    b += len;
+                }
             }
         }
         (a, b.min(n - 1))
@@ -1282,15 +1294,21 @@ impl Ctx<'_, '_> {
     }
 
     /// Whether text word `p` stands where a vessel's name does: after a
-    /// vessel word, or capitalized in a sentence about shipping ("transferred
-    /// to the GRACEFUL in international waters", "The Mara, flying the flag
-    /// of …").
+    /// vessel word, or capitalized (or after "the" and no everyday word) in
+    /// a sentence about shipping ("transferred to the GRACEFUL in
+    /// international waters", "The Mara, flying the flag of …").
     fn vessel_context(&self, p: usize) -> bool {
         if self.after_vessel_word(p) {
             return true;
         }
+        // ("the sarvihn": a word no dictionary has, after "the", is a name.)
         let capitalized = self.written(p).chars().next().is_some_and(char::is_uppercase);
-        capitalized
+        let named = capitalized
+            || (p >= 1
+                && self.toks[p - 1].sentence == self.toks[p].sentence
+                && self.text(p - 1) == "the"
+                && self.info(p).zipf == 0);
+        named
             && self
                 .sentence_of(p)
                 .any(|r| r != p && (is_vessel_word(self.text(r)) || is_shipping_word(self.text(r))))
@@ -1330,10 +1348,25 @@ impl Ctx<'_, '_> {
         let mut legal = vec![false; words.len()];
         for i in 0..words.len() {
             if let Some((len, _)) = forms.match_at(&words, i) {
+                if len == 1 && self.prose_word(a + i) {
+                    continue;
+                }
                 legal[i..(i + len).min(words.len())].fill(true);
             }
         }
         (a..=b).filter(move |&p| legal[p - a])
+    }
+
+    /// Whether word `p` is a short function word of the prose around it,
+    /// not the legal form it also spells: two or three lowercase letters
+    /// among capitals, as frequent as "as" (Norwegian AS). ("s.a." and
+    /// "company" are forms.)
+    fn prose_word(&self, p: usize) -> bool {
+        let w = self.written(p);
+        self.mixed_case
+            && w.len() <= 3
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && self.info(p).zipf >= FUNCTION_ZIPF
     }
 
     /// Text word `p` as written.
@@ -1481,7 +1514,9 @@ impl Ctx<'_, '_> {
         // everyday its words.
         // With its legal form, one rare word of it may be misspelt (rsneft
         // TRADE LIMITED). Three words of substance or more, spelt as listed
-        // and in full, are the name too (CENTRAL REPUBLIC BANK).
+        // and in full, are the name too (CENTRAL REPUBLIC BANK). Either may
+        // have one slip of the keyboard in one word, if that makes no
+        // everyday word (CENTRAL rpeublic BANK; not CENTRAL PUBLIC BANK).
         let same_legal = ex.factors.iter().any(|f| f.factor == "legal_form" && f.delta > 0.0);
         let complete = ex.unmatched_list.is_empty()
             && ex.unmatched_query.iter().all(|q| legal.contains(&q.as_str()));
@@ -1493,16 +1528,29 @@ impl Ctx<'_, '_> {
                 && t.list.split(' ').all(|w| words.zipf10(w) < COMMON_ZIPF)
                 && index.rarity(&t.list) >= DISTINCT
         };
+        // A misspelling, not another word: no everyday word, one edit from
+        // the listed one (rpeublic: republic).
+        let slip = |t: &veto_matcher::TokenMatch| {
+            t.similarity >= ANCHOR_SIM
+                && t.how != "initial"
+                && !t.query.contains(' ')
+                && words.zipf10(&t.query) < COMMON_ZIPF
+                && veto_index::sim::one_edit(&t.query, &t.list)
+        };
         let substance = ex.tokens.iter().filter(|t| !is_function_word(&t.query)).count();
         if proofs.len() >= 2 && complete && same_legal {
             match misspelt.as_slice() {
                 [] => return Ok(()),
-                [t] if rare_typo(t) => return Ok(()),
+                [t] if rare_typo(t) || slip(t) => return Ok(()),
                 _ => {}
             }
         }
-        if complete && misspelt.is_empty() && substance >= WHOLE_WORDS {
-            return Ok(());
+        if complete && substance >= WHOLE_WORDS {
+            match misspelt.as_slice() {
+                [] => return Ok(()),
+                [t] if slip(t) => return Ok(()),
+                _ => {}
+            }
         }
         let zipf = |p: usize| self.info(p).zipf;
         let capitalized = |p: usize| self.written(p).chars().next().is_some_and(char::is_uppercase);
@@ -1578,8 +1626,11 @@ impl Ctx<'_, '_> {
         }
         let cap = (a..=b).any(capitalized);
         // Nothing around one word confirms it: spelt as listed, or nearly
-        // with a legal form.
-        let spelt = t.similarity >= 0.95 || (t.similarity >= 0.85 && z == 0 && legal);
+        // with a legal form (or a vessel's context), where nearly is one
+        // slip of the keyboard in a long word (magazeya: MANGAZEYA).
+        let nearly = t.similarity >= 0.85
+            || (t.list.len() >= 5 && veto_index::sim::one_edit(&t.query, &t.list));
+        let spelt = t.similarity >= 0.95 || (nearly && z == 0 && legal);
         if !spelt {
             return Err("one word, not spelt as listed");
         }
