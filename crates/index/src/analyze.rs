@@ -129,6 +129,12 @@ fn natural_order(name: &str, kind: Option<Kind>) -> Option<String> {
 /// MALIK, ABD-EL-MALEK, ABDERRAHMANE.
 const ABD: &[&str] =
     &["abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdur", "abder", "abdar"];
+/// Whether `word` is a spelling of `abd` (abdul, abdel, abdur, …) that the
+/// analyzer joins to the name after it: read alone, it is `abd`.
+pub fn is_abd(word: &str) -> bool {
+    ABD.contains(&word)
+}
+
 /// `abd allah` written as one word.
 const ABD_ALLAH: &[&str] = &["abdullah", "abdallah", "abdellah"];
 

@@ -514,7 +514,7 @@ impl<'m> Scanner<'m> {
             return i;
         }
         let index = self.matcher.index();
-        let zipf = self.words.zipf10(text);
+        let zipf = self.words.zipf10_in(text, crate::words::WordScript::of(written));
         let in_vocab = index.vocab.id(text);
         let mut parts: Vec<u32> = Vec::new();
         let mut nbrs: Vec<(u32, f32)> = if numeric {
@@ -543,6 +543,13 @@ impl<'m> Scanner<'m> {
             // ala + eddin, ABDALLAH: abd + lah, even where another list name
             // keeps it whole) is also its parts; a number word is its
             // number, as the lists' names read it (66TH: 66, SEGUNDA: 2).
+            // ABDUL AZIZ: the lists read `abd` + `aziz`.
+            if veto_index::analyze::is_abd(text) {
+                if let Some(v) = index.vocab.id("abd") {
+                    nbrs.push((v, 1.0));
+                    parts.push(v);
+                }
+            }
             for r in &readings {
                 let analyzed = veto_index::analyze::analyze(r, None).tokens;
                 match analyzed.as_slice() {
@@ -1445,6 +1452,10 @@ impl Ctx<'_, '_> {
         let index = self.scanner.matcher.index();
         let words = self.scanner.words;
         let ex = &hit.explanation;
+        // Whether a word the matcher read is everyday depends on the script
+        // it was written in (Акса is no Turkish "aksa").
+        let script = crate::words::WordScript::of(self.span_text((a, b)));
+        let zipf_of = |q: &str| words.zipf10_in(q, script);
         // What each aligned pair proves: the list word's rarity, if the text
         // word is that word, or a variant of it that is not itself an
         // everyday word (a fuzzy or synonym match of "june" proves nothing).
@@ -1465,10 +1476,14 @@ impl Ctx<'_, '_> {
         // A party's whole name in its field, exactly a listed name (not only
         // a weak alias of one word), is that party, as `veto screen` says.
         if self.whole_party(party, (a, b)) {
-            let exact = ex.unmatched_list.is_empty()
-                && ex.unmatched_query.iter().all(|q| legal.contains(&q.as_str()))
-                && !ex.tokens.is_empty()
-                && ex.tokens.iter().all(|t| t.similarity >= 0.95 && t.how != "initial");
+            // (A list word written in the line but read otherwise, AG of
+            // SIDAN AG HITTA read as a legal form, is there.)
+            let complete =
+                ex.unmatched_list.iter().all(|w| (a..=b).any(|p| self.text(p) == w.as_str()))
+                    && ex.unmatched_query.iter().all(|q| legal.contains(&q.as_str()))
+                    && !ex.tokens.is_empty();
+            let exact =
+                complete && ex.tokens.iter().all(|t| t.similarity >= 0.95 && t.how != "initial");
             let weak = ex.factors.iter().any(|f| f.factor == "weak_alias");
             // One short word (3M) needs its listed legal form by it.
             let same_legal = ex.factors.iter().any(|f| f.factor == "legal_form" && f.delta > 0.0);
@@ -1491,7 +1506,7 @@ impl Ctx<'_, '_> {
             let list_w: f32 = t.list.split(' ').map(weight).sum();
             matched_sum += list_w;
             matched_max = matched_max.max(list_w);
-            let everyday = t.query.split(' ').any(|q| words.zipf10(q) >= COMMON_ZIPF);
+            let everyday = t.query.split(' ').any(|q| zipf_of(q) >= COMMON_ZIPF);
             let exact = t.similarity >= 0.95;
             let form = t.query.split(' ').all(|q| legal.contains(&q));
             if form {
@@ -1534,7 +1549,7 @@ impl Ctx<'_, '_> {
             t.similarity >= ANCHOR_SIM
                 && t.how != "initial"
                 && !t.query.contains(' ')
-                && words.zipf10(&t.query) < COMMON_ZIPF
+                && zipf_of(&t.query) < COMMON_ZIPF
                 && veto_index::sim::one_edit(&t.query, &t.list)
         };
         let substance = ex.tokens.iter().filter(|t| !is_function_word(&t.query)).count();
@@ -1607,7 +1622,7 @@ impl Ctx<'_, '_> {
         let entity = &self.scanner.matcher.entities()[hit.entity as usize];
         // With a legal form, the listed one (or one of its class) counts
         // fully; another, only for a word that is rare and not a name.
-        let z = words.zipf10(&t.query);
+        let z = zipf_of(&t.query);
         let name_word = !veto_names::PersonNames::get().groups(&t.query).is_empty();
         let plain = needs_qualifier(name_word, z, index.rarity(&t.list));
         // A vessel's name after a vessel word ("the vessel FREEDOM", "M/T

@@ -14,10 +14,42 @@ use veto_index::FxMap;
 
 static COMMON_WORDS_GZ: &[u8] = include_bytes!("../../../data/words/common_words.txt.gz");
 
+/// The script a word was written in, for [`CommonWords::zipf10_in`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordScript {
+    /// Latin letters (or unknown): every language of the table counts.
+    Latin,
+    /// Cyrillic: Russian and Ukrainian words only ("Акса" is not the
+    /// Turkish word "aksa").
+    Cyrillic,
+    /// Arabic script: Arabic words only.
+    Arabic,
+}
+
+impl WordScript {
+    /// The script of a word as written: Cyrillic or Arabic if it has such a
+    /// letter, else Latin.
+    pub fn of(written: &str) -> WordScript {
+        if written.is_ascii() {
+            return WordScript::Latin;
+        }
+        for c in written.chars() {
+            match c {
+                '\u{0400}'..='\u{052F}' => return WordScript::Cyrillic,
+                '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' => return WordScript::Arabic,
+                _ => {}
+            }
+        }
+        WordScript::Latin
+    }
+}
+
 /// Word frequencies by folded form.
 #[derive(Debug, Default)]
 pub struct CommonWords {
-    zipf: FxMap<Box<str>, u8>,
+    /// Per folded word: the Zipf × 10 over all languages, over the Cyrillic
+    /// ones, over Arabic.
+    zipf: FxMap<Box<str>, [u8; 3]>,
 }
 
 impl CommonWords {
@@ -34,10 +66,10 @@ impl CommonWords {
         if flate2::read::GzDecoder::new(gz).read_to_string(&mut text).is_err() {
             return CommonWords::default();
         }
-        let mut zipf: FxMap<Box<str>, u8> = FxMap::default();
+        let mut zipf: FxMap<Box<str>, [u8; 3]> = FxMap::default();
         for line in text.lines() {
             let mut parts = line.splitn(3, '\t');
-            let (Some(_lang), Some(z), Some(word)) = (parts.next(), parts.next(), parts.next())
+            let (Some(lang), Some(z), Some(word)) = (parts.next(), parts.next(), parts.next())
             else {
                 continue;
             };
@@ -46,8 +78,13 @@ impl CommonWords {
             if folded.is_empty() || folded.contains(' ') {
                 continue;
             }
-            let slot = zipf.entry(folded.into_boxed_str()).or_insert(0);
-            *slot = (*slot).max(z);
+            let slot = zipf.entry(folded.into_boxed_str()).or_insert([0; 3]);
+            slot[0] = slot[0].max(z);
+            match lang {
+                "ru" | "uk" => slot[1] = slot[1].max(z),
+                "ar" => slot[2] = slot[2].max(z),
+                _ => {}
+            }
         }
         CommonWords { zipf }
     }
@@ -55,7 +92,19 @@ impl CommonWords {
     /// The Zipf frequency of a folded word times ten (30 = once per million
     /// words, 60 = once per thousand), 0 when it is not an everyday word.
     pub fn zipf10(&self, folded: &str) -> u8 {
-        self.zipf.get(folded).copied().unwrap_or(0)
+        self.zipf.get(folded).map_or(0, |z| z[0])
+    }
+
+    /// [`CommonWords::zipf10`] for a word written in `script`: a word
+    /// written in Cyrillic is everyday only if it is a Russian or Ukrainian
+    /// one, in Arabic script only if Arabic.
+    pub fn zipf10_in(&self, folded: &str, script: WordScript) -> u8 {
+        let k = match script {
+            WordScript::Latin => 0,
+            WordScript::Cyrillic => 1,
+            WordScript::Arabic => 2,
+        };
+        self.zipf.get(folded).map_or(0, |z| z[k])
     }
 
     /// Number of distinct folded words.
@@ -83,5 +132,15 @@ mod tests {
         // Russian words are folded to Latin.
         assert!(w.zipf10("kotoryi") > 0 || w.zipf10("kotoryy") > 0);
         assert_eq!(w.zipf10("khoroshev"), 0);
+        // By script: "aksa" is a Turkish word, not a Russian one.
+        assert!(w.zipf10_in("aksa", WordScript::Latin) >= 30);
+        assert_eq!(w.zipf10_in("aksa", WordScript::Cyrillic), 0);
+        assert!(
+            w.zipf10_in("kotoryi", WordScript::Cyrillic) > 0
+                || w.zipf10_in("kotoryy", WordScript::Cyrillic) > 0
+        );
+        assert_eq!(WordScript::of("Акса"), WordScript::Cyrillic);
+        assert_eq!(WordScript::of("José"), WordScript::Latin);
+        assert_eq!(WordScript::of("مطيع"), WordScript::Arabic);
     }
 }

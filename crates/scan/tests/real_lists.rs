@@ -131,6 +131,13 @@ fn compounds_other_readings_and_repeated_words() {
     let found = scan("t.txt", text);
     let (_, m) = found.iter().find(|(id, _)| id == "us_ofac_sdn:25140").expect("Al-Amin");
     assert_eq!(&text[m.span.clone()], "Muhammad 'abdallah Al-amin");
+    // ABDUL alone is read `abd`, as the lists read ABDUL AZIZ (abd + aziz).
+    let found = ids("Payments by ABDUL AZIZ KHAKKANI were traced to Peshawar.");
+    assert!(found.contains(&"us_ofac_sdn:18347".to_string()), "{found:?}");
+    // A word written in Cyrillic is everyday only as a Russian word: Акса is
+    // no Turkish "aksa".
+    let found = ids("Court filings in Piraeus name Акса Махмоод as the owner.");
+    assert!(found.contains(&"us_ofac_sdn:18629".to_string()), "{found:?}");
     // A name that repeats a word is found whole.
     let text = "The transfer to MATUQ MOHAMMED MATUQ was stopped.";
     let found = scan("t.txt", text);
