@@ -692,6 +692,23 @@ impl<'m> Scanner<'m> {
     }
 }
 
+/// Whether a written word holds an apostrophe between letters that is no
+/// English clitic ('s, n't, 're, 've, 'll, 'd, 'm): the mark of an ʿayn or
+/// hamza in a transliterated name (sa'id, mu'ammar, qur'an).
+fn transliteration_mark(written: &str) -> bool {
+    written.char_indices().any(|(i, c)| {
+        if !matches!(c, '\'' | '’' | 'ʼ' | 'ʻ' | '`') || i == 0 {
+            return false;
+        }
+        let after = &written[i + c.len_utf8()..];
+        let clitic = matches!(
+            after.to_ascii_lowercase().as_str(),
+            "s" | "t" | "re" | "ve" | "ll" | "d" | "m"
+        );
+        after.chars().next().is_some_and(char::is_alphabetic) && !clitic
+    })
+}
+
 /// The bit of an initial's first byte in [`Scratch::initials`].
 fn initial_bit(b: u8) -> u64 {
     1 << (b % 64)
@@ -1213,14 +1230,20 @@ impl Ctx<'_, '_> {
         // (or with an identifier of the entity in the segment).
         if first == last && !ids.iter().any(|&(_, e, _)| e == ne.entity) {
             let entity = &self.scanner.matcher.entities()[ne.entity as usize];
-            let list = self.scanner.matcher.index().vocab.text(ne.toks[0]);
-            if ne.toks.len() != 1 || entity.kind == veto_model::Kind::Person || list.len() < 3 {
+            let index = self.scanner.matcher.index();
+            let list = index.vocab.text(ne.toks[0]);
+            let info = self.info(first);
+            // (A compound the lists split, HIZBALLAH: hizb + lah, is one word
+            // of text and the whole name.)
+            let whole = ne.toks.len() == 1
+                || ne.toks.iter().all(|&v| Some(v) == info.exact || info.parts.contains(&v));
+            if !whole || entity.kind == veto_model::Kind::Person || list.len() < 3 {
                 return None;
             }
             // A person's name, an everyday word or a word many listed names
             // share needs a legal form by it (a vessel's, a vessel word).
-            let info = self.info(first);
-            let rarity = self.scanner.matcher.index().rarity(list);
+            let rarity =
+                ne.toks.iter().map(|&v| index.rarity(index.vocab.text(v))).fold(0.0f32, f32::max);
             if needs_qualifier(info.given, info.zipf, rarity) || list.len() < 4 {
                 let legal = if entity.kind == veto_model::Kind::Vessel {
                     self.vessel_context(first)
@@ -1604,11 +1627,17 @@ impl Ctx<'_, '_> {
             let lower = |p: usize| self.written(p).chars().next().is_some_and(char::is_lowercase);
             let content = (a..=b).filter(|&p| !is_function_word(self.text(p))).count();
             // (Words joined by a hyphen, "t-platforms", are one name.)
+            // (An apostrophe inside a word, not an English clitic, marks a
+            // transliteration: "sa'id sa'id" is a name, "said" a verb.)
             let prose = content <= 2
                 && self.span_text((a, b)).contains(char::is_whitespace)
                 && legal.is_empty()
-                && (a..=b)
-                    .all(|p| lower(p) && zipf(p) >= 40 && !(self.info(p).given && zipf(p) < 45));
+                && (a..=b).all(|p| {
+                    lower(p)
+                        && zipf(p) >= 40
+                        && !(self.info(p).given && zipf(p) < 45)
+                        && !transliteration_mark(self.written(p))
+                });
             return if self.mixed_case && prose {
                 Err("lowercase everyday words in prose")
             } else {
@@ -1806,7 +1835,16 @@ const _: () = assert!(TOKEN_FLOOR < ANCHOR_SIM);
 
 #[cfg(test)]
 mod tests {
-    use super::{gap_break, Gap};
+    use super::{gap_break, transliteration_mark, Gap};
+
+    #[test]
+    fn transliteration_marks() {
+        assert!(transliteration_mark("sa'id"));
+        assert!(transliteration_mark("Mu’ammar"));
+        for w in ["it's", "don't", "they're", "we've", "I'll", "he'd", "I'm", "'abdallah", "said"] {
+            assert!(!transliteration_mark(w), "{w}");
+        }
+    }
 
     #[test]
     fn gaps() {

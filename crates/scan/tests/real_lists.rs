@@ -138,6 +138,13 @@ fn compounds_other_readings_and_repeated_words() {
     // no Turkish "aksa".
     let found = ids("Court filings in Piraeus name Акса Махмоод as the owner.");
     assert!(found.contains(&"us_ofac_sdn:18629".to_string()), "{found:?}");
+    // A one-word name the lists split (HIZBALLAH: hizb + lah) is one word of
+    // text, and whole; a bare given name is not ("Abdullah": abd + lah).
+    let found = ids("He praised Abdullah and Hizbollah in a speech.");
+    assert_eq!(found, ["us_ofac_sdn:4697"], "{found:?}");
+    // In lowercase prose, "sa'id sa'id" is a transliterated name, not a verb.
+    let found = ids("Correspondence shows that sa'id sa'id negotiated the price directly.");
+    assert!(found.contains(&"us_ofac_sdn:21963".to_string()), "{found:?}");
     // A name that repeats a word is found whole.
     let text = "The transfer to MATUQ MOHAMMED MATUQ was stopped.";
     let found = scan("t.txt", text);
