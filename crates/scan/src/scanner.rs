@@ -1769,33 +1769,46 @@ impl Ctx<'_, '_> {
 /// most [`PER_SPAN`] entities per stretch of overlapping text; sorted by
 /// position.
 fn dedup(mut ms: Vec<Mention>) -> Vec<Mention> {
-    ms.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.span.start.cmp(&b.span.start)));
+    // Best first; of equals, the longer span.
+    ms.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then((b.span.end - b.span.start).cmp(&(a.span.end - a.span.start)))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    // A little lower (a typo), a longer reading still wins when it aligns
+    // more words of substance (RANA SADDAM HUSSEIN AL TIKRITI; MINISTRY OF
+    // DEFENCE AND ARMED FORCES logitics), not merely a function word more
+    // ("of Joint Stock Company Machine Building Design Bureau").
+    let wins = |outer: &Mention, inner: &Mention| {
+        outer.score >= inner.score
+            || (outer.score + 0.1 >= inner.score && substance(outer) > substance(inner))
+    };
     let mut kept: Vec<Mention> = Vec::new();
     for m in ms {
         let overlaps = |k: &Mention| k.span.start < m.span.end && m.span.start < k.span.end;
-        if kept.iter().any(|k| k.entity == m.entity && overlaps(k)) {
-            continue;
+        let around = |k: &Mention| {
+            m.span.start <= k.span.start && k.span.end <= m.span.end && k.span != m.span
+        };
+        // One mention per entity and place: the whole name rather than a
+        // part of it that scored as well (MULTIMAT LC VE DIS TICARET …, not
+        // its alias MULTIMAT LTD inside), lest another entity's longer
+        // reading then drop the entity altogether.
+        if let Some(i) = kept.iter().position(|k| k.entity == m.entity && overlaps(k)) {
+            if around(&kept[i]) && wins(&m, &kept[i]) {
+                kept.remove(i);
+            } else {
+                continue;
+            }
         }
         // The longest name wins: "VTB BANK ARMENIA CJSC" is not also "VTB BANK".
         let inside = |k: &Mention| {
             k.span.start <= m.span.start && m.span.end <= k.span.end && k.span != m.span
         };
-        // A little lower (a typo), it still wins when it aligns more words of
-        // substance (RANA SADDAM HUSSEIN AL TIKRITI; MINISTRY OF DEFENCE AND
-        // ARMED FORCES logitics), not merely a function word more
-        // ("of Joint Stock Company Machine Building Design Bureau").
-        let wins = |outer: &Mention, inner: &Mention| {
-            outer.score >= inner.score
-                || (outer.score + 0.1 >= inner.score && substance(outer) > substance(inner))
-        };
         if kept.iter().any(|k| inside(k) && wins(k, &m)) {
             continue;
         }
-        kept.retain(|k| {
-            let within =
-                m.span.start <= k.span.start && k.span.end <= m.span.end && k.span != m.span;
-            !(within && wins(&m, k))
-        });
+        kept.retain(|k| !(around(k) && wins(&m, k)));
         if kept.iter().filter(|k| overlaps(k)).count() >= PER_SPAN {
             continue;
         }
@@ -1835,7 +1848,48 @@ const _: () = assert!(TOKEN_FLOOR < ANCHOR_SIM);
 
 #[cfg(test)]
 mod tests {
-    use super::{gap_break, transliteration_mark, Gap};
+    use super::{dedup, gap_break, transliteration_mark, Gap, Mention};
+
+    fn mention(entity: u32, score: f32, span: std::ops::Range<usize>, words: &[&str]) -> Mention {
+        let tokens = words
+            .iter()
+            .map(|w| veto_matcher::TokenMatch {
+                query: w.to_string(),
+                list: w.to_string(),
+                similarity: 1.0,
+                how: "exact".to_string(),
+            })
+            .collect();
+        Mention {
+            entity,
+            score,
+            span,
+            text: String::new(),
+            field: None,
+            explanation: veto_matcher::Explanation { tokens, ..Default::default() },
+        }
+    }
+
+    #[test]
+    fn dedup_keeps_each_entity_with_its_whole_name() {
+        // Entity 1 matches the whole name and, as well, an alias inside it;
+        // entity 2 the whole name a little lower. Both stay, at the whole name.
+        let whole = ["multimat", "lc", "ve", "dis", "ticaret"];
+        let kept = dedup(vec![
+            mention(1, 1.0, 0..8, &["multimat", "lc"]),
+            mention(1, 1.0, 0..40, &whole),
+            mention(2, 0.99, 0..40, &whole),
+        ]);
+        let got: Vec<(u32, std::ops::Range<usize>)> =
+            kept.iter().map(|m| (m.entity, m.span.clone())).collect();
+        assert_eq!(got, [(1, 0..40), (2, 0..40)]);
+        // The longest name wins over another entity's name inside it.
+        let kept = dedup(vec![
+            mention(3, 1.0, 0..8, &["vtb", "bank"]),
+            mention(4, 1.0, 0..20, &["vtb", "bank", "armenia"]),
+        ]);
+        assert_eq!(kept.iter().map(|m| m.entity).collect::<Vec<_>>(), [4]);
+    }
 
     #[test]
     fn transliteration_marks() {
