@@ -45,6 +45,9 @@ const MIN_COVER: f32 = 0.6;
 const COMMON_ZIPF: u8 = 30;
 /// Words this frequent are function words (to, new, said): never anchors.
 const FUNCTION_ZIPF: u8 = 55;
+/// An everyday word less frequent than this (a surname of Russian text,
+/// ROMANENKO) is still a name's second anchor, matched exactly.
+const SELDOM_ZIPF: u8 = 40;
 /// A mention of several tokens needs this much list rarity in total.
 const MIN_RARITY: f32 = 0.9;
 /// A single-token mention needs a token at least this rare in the lists.
@@ -340,8 +343,14 @@ impl<'m> Scanner<'m> {
             }
             for (k, &j) in order.iter().take(2).enumerate() {
                 // (A name of everyday words only, TORRES FELIX Javier, has two
-                // everyday anchors: one may be spelt otherwise, Феликс.)
-                if k == 0 || (n.weights[j] >= DISTINCT && (!everyday(j) || everyday(order[0]))) {
+                // everyday anchors: one may be spelt otherwise, Феликс. So has
+                // a name whose second word is everyday but not frequent, a
+                // surname of Russian text: ROMANENKO, Roman Yuryevich, whose
+                // patronymic has many spellings.)
+                let seldom = words.zipf10(index.vocab.text(n.toks[j])) < SELDOM_ZIPF;
+                if k == 0
+                    || (n.weights[j] >= DISTINCT && (!everyday(j) || everyday(order[0]) || seldom))
+                {
                     pairs.push((n.toks[j], ni as u32));
                 }
             }

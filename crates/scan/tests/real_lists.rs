@@ -145,6 +145,10 @@ fn compounds_other_readings_and_repeated_words() {
     // In lowercase prose, "sa'id sa'id" is a transliterated name, not a verb.
     let found = ids("Correspondence shows that sa'id sa'id negotiated the price directly.");
     assert!(found.contains(&"us_ofac_sdn:21963".to_string()), "{found:?}");
+    // A surname frequent in Russian text (Романенко) is still an anchor, so a
+    // patronymic spelt otherwise (Юревич: Yuryevich) does not lose the name.
+    let found = ids("Court filings name Роман Юревич Романенко as the owner.");
+    assert!(found.contains(&"us_ofac_sdn:35713".to_string()), "{found:?}");
     // A name that repeats a word is found whole.
     let text = "The transfer to MATUQ MOHAMMED MATUQ was stopped.";
     let found = scan("t.txt", text);
