@@ -45,6 +45,9 @@ const MIN_COVER: f32 = 0.6;
 const COMMON_ZIPF: u8 = 30;
 /// Words this frequent are function words (to, new, said): never anchors.
 const FUNCTION_ZIPF: u8 = 55;
+/// A word about shipping this many words from a vessel's one-word name, at
+/// most, makes its sentence one about shipping.
+const SHIPPING_NEAR: usize = 8;
 /// An everyday word less frequent than this (a surname of Russian text,
 /// ROMANENKO) is still a name's second anchor, matched exactly.
 const SELDOM_ZIPF: u8 = 40;
@@ -701,6 +704,18 @@ impl<'m> Scanner<'m> {
     }
 }
 
+/// Whether `c` is a Han character, kana or Hangul.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'
+        | '\u{3130}'..='\u{318F}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7AF}'
+        | '\u{1100}'..='\u{11FF}'
+        | '\u{F900}'..='\u{FAFF}')
+}
+
 /// Whether a written word holds an apostrophe between letters that is no
 /// English clitic ('s, n't, 're, 've, 'll, 'd, 'm): the mark of an ʿayn or
 /// hamza in a transliterated name (sa'id, mu'ammar, qur'an).
@@ -799,14 +814,9 @@ fn is_vessel_word(t: &str) -> bool {
 fn is_shipping_word(t: &str) -> bool {
     matches!(
         t,
-        "flag"
-            | "flagged"
-            | "flying"
+        "flagged"
             | "transponder"
             | "ais"
-            | "cargo"
-            | "crew"
-            | "port"
             | "harbour"
             | "harbor"
             | "waters"
@@ -820,6 +830,13 @@ fn is_shipping_word(t: &str) -> bool {
             | "bunkering"
             | "shipowner"
     )
+}
+
+/// Words of shipping that other prose uses too (a command-line flag, cargo
+/// the build tool, a network port): two of them make a sentence about
+/// shipping ("flying the flag of …").
+fn is_loose_shipping_word(t: &str) -> bool {
+    matches!(t, "flag" | "flying" | "cargo" | "crew" | "port")
 }
 
 /// Particles and stopwords that names share with prose.
@@ -1347,10 +1364,34 @@ impl Ctx<'_, '_> {
                 && self.toks[p - 1].sentence == self.toks[p].sentence
                 && self.text(p - 1) == "the"
                 && self.info(p).zipf == 0);
-        named
-            && self
-                .sentence_of(p)
-                .any(|r| r != p && (is_vessel_word(self.text(r)) || is_shipping_word(self.text(r))))
+        // A word of a longer name ("Daniel Bevenius") is not a vessel's.
+        let joined_cap = |q: usize| {
+            q < self.toks.len()
+                && self.toks[q].sentence == self.toks[p].sentence
+                && self.mixed_case
+                && self
+                    .seg
+                    .text
+                    .get(self.toks[p.min(q)].end..self.toks[p.max(q)].start)
+                    .is_some_and(|gap| gap.bytes().all(|b| b == b' '))
+                && self.written(q).chars().next().is_some_and(char::is_uppercase)
+                && !is_function_word(self.text(q))
+        };
+        if !named || (p > 0 && joined_cap(p - 1)) || joined_cap(p + 1) {
+            return false;
+        }
+        // The shipping word near it, not anywhere in a long sentence.
+        let s = self.sentence_of(p);
+        let near = s.start.max(p.saturating_sub(SHIPPING_NEAR))..s.end.min(p + SHIPPING_NEAR + 1);
+        let mut loose = 0;
+        for r in near.filter(|&r| r != p) {
+            let t = self.text(r);
+            if is_vessel_word(t) || is_shipping_word(t) {
+                return true;
+            }
+            loose += usize::from(is_loose_shipping_word(t));
+        }
+        loose >= 2
     }
 
     /// The words of word `p`'s sentence.
@@ -1394,6 +1435,70 @@ impl Ctx<'_, '_> {
             }
         }
         (a..=b).filter(move |&p| legal[p - a])
+    }
+
+    /// Whether word `p` is part of code, a path or a file name in prose:
+    /// the run of characters without spaces around it holds an underscore,
+    /// a backslash, backtick, brace, bar, `<`, `>` or `=`, a colon between
+    /// letters (std::io), or, in lowercase, a slash between words (src/sp;
+    /// not a/s) or a period before an extension (ops.cpp, table.c). Only in
+    /// text with lowercase letters: payment messages use none of these in
+    /// names.
+    fn in_code(&self, p: usize) -> bool {
+        if !self.mixed_case {
+            return false;
+        }
+        let text = self.seg.text.as_bytes();
+        let (mut s, mut e) = (self.toks[p].start, self.toks[p].end);
+        while s > 0 && !text[s - 1].is_ascii_whitespace() {
+            s -= 1;
+        }
+        while e < text.len() && !text[e].is_ascii_whitespace() {
+            e += 1;
+        }
+        // (Less the punctuation of the sentence after it: "camellia.h.")
+        while e > self.toks[p].end && matches!(text[e - 1], b'.' | b',' | b';' | b':' | b')') {
+            e -= 1;
+        }
+        let run = &text[s..e];
+        // Paths and file names are in lowercase (PARTY/FRONT and Stanki.ru
+        // are names).
+        let lower = !run.iter().any(u8::is_ascii_uppercase);
+        let letter = |i: usize| run.get(i).is_some_and(u8::is_ascii_lowercase);
+        run.iter().enumerate().any(|(i, &c)| match c {
+            b'_' | b'\\' | b'`' | b'<' | b'>' | b'=' | b'{' | b'}' | b'|' => true,
+            // std::io, cargo:rustc-link.
+            b':' => {
+                i >= 1
+                    && run[i - 1].is_ascii_alphabetic()
+                    && run.get(i + 1).is_some_and(|&c| c.is_ascii_alphabetic() || c == b':')
+            }
+            // (Between two words of two letters or more: a/s and m/t are not.)
+            b'/' => {
+                lower && i >= 2 && letter(i - 1) && letter(i - 2) && letter(i + 1) && letter(i + 2)
+            }
+            // (After two letters or more: s.a. and s.p.a. are legal forms.)
+            b'.' => {
+                lower
+                    && i >= 2
+                    && run[i - 2].is_ascii_alphanumeric()
+                    && (run[i - 1].is_ascii_lowercase() || run[i - 1].is_ascii_digit())
+                    && (letter(i + 1) || run.get(i + 1).is_some_and(u8::is_ascii_digit))
+                    && (letter(i + 2) || i + 2 == run.len())
+            }
+            _ => false,
+        })
+    }
+
+    /// Whether word `p` is digits with a period and digits on one side: a
+    /// decimal or version number (1.95, 3.1.4).
+    fn in_decimal(&self, p: usize) -> bool {
+        let text = self.seg.text.as_bytes();
+        let (s, e) = (self.toks[p].start, self.toks[p].end);
+        let digit = |i: usize| text.get(i).is_some_and(u8::is_ascii_digit);
+        text[s..e].iter().all(u8::is_ascii_digit)
+            && ((s >= 2 && text[s - 1] == b'.' && digit(s - 2))
+                || (text.get(e) == Some(&b'.') && digit(e + 1)))
     }
 
     /// Whether word `p` is a short function word of the prose around it,
@@ -1484,6 +1589,34 @@ impl Ctx<'_, '_> {
         let index = self.scanner.matcher.index();
         let words = self.scanner.words;
         let ex = &hit.explanation;
+        // Code, paths and file names (GOLDEN_RATIO, src/sp, ops.cpp) are no
+        // prose.
+        if (a..=b).any(|p| self.in_code(p)) {
+            return Err("code, a path or a file name");
+        }
+        // Han, kana and Hangul are read syllable by syllable, and two or
+        // three syllables make most names of East Asia: read through a
+        // romanization they match a listed name by chance (陈刚: chen gang,
+        // NAM CHON GANG). Such a span must be the listed name in its own
+        // script, or the whole name, exactly, in three syllables or more.
+        let cjk: String = self.span_text((a, b)).chars().filter(|&c| is_cjk(c)).collect();
+        if !cjk.is_empty() {
+            let in_name =
+                ex.matched_name.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            let whole = ex.unmatched_list.is_empty()
+                && ex.tokens.len() >= 3
+                && ex.tokens.iter().all(|t| t.similarity >= 0.95);
+            if !in_name.contains(&cjk) && !whole {
+                return Err("East Asian script read through a romanization");
+            }
+        }
+        // A weak alias of one word (OFAC's low-quality AKA: HELIOS, CPP) is
+        // no evidence alone.
+        let list_words = ex.tokens.iter().map(|t| t.list.split(' ').count()).sum::<usize>()
+            + ex.unmatched_list.len();
+        if list_words == 1 && ex.factors.iter().any(|f| f.factor == "weak_alias") {
+            return Err("a weak alias of one word");
+        }
         // Whether a word the matcher read is everyday depends on the script
         // it was written in (Акса is no Turkish "aksa").
         let script = crate::words::WordScript::of(self.span_text((a, b)));
@@ -1524,7 +1657,15 @@ impl Ctx<'_, '_> {
                 return Ok(());
             }
         }
+        let is_person =
+            self.scanner.matcher.entities()[hit.entity as usize].kind == veto_model::Kind::Person;
+        // A span of legal-form words only ("Pte. Ltd") names nobody.
+        if (a..=b).all(|p| legal.contains(&self.text(p)) || is_function_word(self.text(p))) {
+            return Err("legal-form words only");
+        }
         let mut proofs: Vec<f32> = Vec::new();
+        // Words aligned that are no numbers.
+        let mut word_proofs = 0;
         let mut matched_max = 0.0f32;
         let mut matched_sum = 0.0f32;
         for t in &ex.tokens {
@@ -1532,14 +1673,38 @@ impl Ctx<'_, '_> {
                 // An initial written as listed ("T-PLATFORMS") proves a little.
                 if t.query == t.list && ex.unmatched_list.is_empty() {
                     proofs.push(0.5 * weight(&t.list));
+                    word_proofs += 1;
                 }
                 continue;
             }
             let list_w: f32 = t.list.split(' ').map(weight).sum();
             matched_sum += list_w;
             matched_max = matched_max.max(list_w);
+            // Numbers are everywhere in text (1.3, "no 2", `1`): they add
+            // to a name's other words, and prove nothing alone.
+            if !t.list.bytes().all(|c| c.is_ascii_digit() || c == b' ') {
+                word_proofs += 1;
+            }
+            // A given name's synonym (Jian: Gang) or other romanization
+            // (Chen: Chon) is another person's name, and no evidence of a
+            // part of an organization's.
+            if matches!(t.how.as_str(), "name synonym" | "another romanization")
+                && !is_person
+                && !ex.unmatched_list.is_empty()
+            {
+                continue;
+            }
             let everyday = t.query.split(' ').any(|q| zipf_of(q) >= COMMON_ZIPF);
             let exact = t.similarity >= 0.95;
+            // Written in Latin letters, a word much shorter or longer than
+            // the listed one is another word with the same consonants (MPL:
+            // AMAPOLA), not a spelling of it.
+            if !exact
+                && script == crate::words::WordScript::Latin
+                && t.query.len().abs_diff(t.list.len()) > 3
+            {
+                continue;
+            }
             let form = t.query.split(' ').all(|q| legal.contains(&q));
             if form {
                 proofs.push(0.25 * list_w * t.similarity);
@@ -1553,6 +1718,62 @@ impl Ctx<'_, '_> {
         let total = matched_sum + unmatched.iter().sum::<f32>();
         if unmatched_max > matched_max + 1e-6 || (total > 0.0 && matched_sum / total < LIST_COVER) {
             return Err("the list name's rarest words are not there");
+        }
+        // A vessel's whole name as listed, numbers and all, after a vessel
+        // word or in a sentence about shipping, is the vessel ("the vessel
+        // MARIA E", "The FULL STAR, flying the flag of …", "M/V TOUR 2"),
+        // as a company's is with its legal form.
+        let vessel =
+            self.scanner.matcher.entities()[hit.entity as usize].kind == veto_model::Kind::Vessel;
+        let whole_as_listed = ex.unmatched_list.is_empty()
+            && ex.unmatched_query.iter().all(|q| legal.contains(&q.as_str()))
+            && ex.tokens.iter().all(|t| t.similarity >= 0.95);
+        if vessel && whole_as_listed && !ex.tokens.is_empty() && self.vessel_context(a) {
+            return Ok(());
+        }
+        if word_proofs == 0 {
+            return Err("numbers only");
+        }
+        // A decimal or version number (1.95, 3.1) is no name's number.
+        if (a..=b).any(|p| self.in_decimal(p)) {
+            return Err("a decimal number");
+        }
+        // One everyday word and numbers ("1. Set": SET 1) need the legal form.
+        // (WON SAN 2 is two words and a number, though SAN reads 3.)
+        let written_words =
+            (a..=b).filter(|&p| self.written(p).chars().any(char::is_alphabetic)).count();
+        if word_proofs == 1
+            && written_words <= 1
+            && legal.is_empty()
+            && ex.tokens.len() > 1
+            && ex.tokens.iter().all(|t| {
+                t.list.bytes().all(|c| c.is_ascii_digit() || c == b' ')
+                    || t.query.split(' ').all(|q| zipf_of(q) >= COMMON_ZIPF)
+            })
+        {
+            return Err("an everyday word and numbers");
+        }
+        // A name made of everyday words is the name only whole: "Advanced
+        // Research" is not ADVANCED RESEARCH FOUNDATION.
+        let everyday_only = |prose: bool| {
+            let everyday = |q: &str| {
+                let z = zipf_of(q);
+                let given = z < 45 && !veto_names::PersonNames::get().groups(q).is_empty();
+                let (floor, given_aside) = if prose { (40, true) } else { (COMMON_ZIPF, false) };
+                (z >= floor && !(given_aside && given)) || legal.contains(&q)
+            };
+            ex.tokens.iter().all(|t| {
+                t.how == "initial"
+                    || t.list.bytes().all(|c| c.is_ascii_digit() || c == b' ')
+                    || t.query.split(' ').all(everyday)
+            })
+        };
+        // (A list word written in the span but read otherwise, CO of
+        // Augusto MARIO CO read as a legal form, is there.)
+        let missing =
+            |w: &String| !is_function_word(w) && !(a..=b).any(|p| self.text(p) == w.as_str());
+        if !is_person && everyday_only(false) && ex.unmatched_list.iter().any(missing) {
+            return Err("part of a name of everyday words");
         }
         let proof: f32 = proofs.iter().sum();
         let distinctive = proofs.iter().any(|&p| p >= DISTINCT);
@@ -1598,6 +1819,22 @@ impl Ctx<'_, '_> {
                 [t] if slip(t) => return Ok(()),
                 _ => {}
             }
+        }
+        // Everyday words with one in lowercase, in text that has capitals,
+        // are prose ("new name (Rich", "transport protocol independent"),
+        // short of a whole name of three ("army supply bureau", above) or a
+        // given name that is not a very common word ("vladimir putin"); all
+        // quite frequent (Zipf 4: "russian railways" is a name).
+        let lowercase = |p: usize| self.written(p).chars().next().is_some_and(char::is_lowercase);
+        // (Not with a legal form, nor words joined by a hyphen: t-platforms.)
+        if self.mixed_case
+            && everyday_only(true)
+            && (a..=b).any(lowercase)
+            && legal.is_empty()
+            && self.span_text((a, b)).contains(char::is_whitespace)
+            && !(a..=b).any(|p| transliteration_mark(self.written(p)))
+        {
+            return Err("everyday words in prose");
         }
         let zipf = |p: usize| self.info(p).zipf;
         let capitalized = |p: usize| self.written(p).chars().next().is_some_and(char::is_uppercase);
@@ -1674,10 +1911,26 @@ impl Ctx<'_, '_> {
         if entity.kind == veto_model::Kind::Person || (!legal && name_word) {
             return Err("one word of a person's name");
         }
+        // Vessels are named after flowers, gods and people (CAMELLIA,
+        // HELIOS, DANIEL): one word is a vessel's name only where the text
+        // speaks of a vessel.
+        if vessel && !legal {
+            return Err("a vessel's one-word name, not about a vessel");
+        }
         if !ex.unmatched_list.is_empty() || t.list.contains(' ') || t.how == "initial" {
             return Err("one word, not the whole listed name");
         }
         let cap = (a..=b).any(capitalized);
+        // In text with capitals, a name is capitalized: one lowercase word
+        // is the name only spelt as listed ("interal" is no INTEGRAL),
+        // unless its legal form or a vessel word says so.
+        if self.mixed_case && !cap && !legal && t.similarity < 0.95 {
+            return Err("one lowercase word, misspelt");
+        }
+        // A number is a name only with its legal form (11420 CORP.).
+        if t.list.bytes().all(|c| c.is_ascii_digit()) && !same_legal {
+            return Err("a number");
+        }
         // Nothing around one word confirms it: spelt as listed, or nearly
         // with a legal form (or a vessel's context), where nearly is one
         // slip of the keyboard in a long word (magazeya: MANGAZEYA).

@@ -24,23 +24,34 @@ pub enum WordScript {
     Cyrillic,
     /// Arabic script: Arabic words only.
     Arabic,
+    /// A script of no language of the table (Han, Hangul, Greek, …): no
+    /// everyday word.
+    Other,
 }
 
 impl WordScript {
     /// The script of a word as written: Cyrillic or Arabic if it has such a
-    /// letter, else Latin.
+    /// letter, else Latin if it has a Latin letter, else another.
     pub fn of(written: &str) -> WordScript {
         if written.is_ascii() {
             return WordScript::Latin;
         }
+        let mut latin = false;
         for c in written.chars() {
             match c {
                 '\u{0400}'..='\u{052F}' => return WordScript::Cyrillic,
                 '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' => return WordScript::Arabic,
+                'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' => {
+                    latin = true
+                }
                 _ => {}
             }
         }
-        WordScript::Latin
+        if latin {
+            WordScript::Latin
+        } else {
+            WordScript::Other
+        }
     }
 }
 
@@ -103,6 +114,7 @@ impl CommonWords {
             WordScript::Latin => 0,
             WordScript::Cyrillic => 1,
             WordScript::Arabic => 2,
+            WordScript::Other => return 0,
         };
         self.zipf.get(folded).map_or(0, |z| z[k])
     }
@@ -142,5 +154,7 @@ mod tests {
         assert_eq!(WordScript::of("Акса"), WordScript::Cyrillic);
         assert_eq!(WordScript::of("José"), WordScript::Latin);
         assert_eq!(WordScript::of("مطيع"), WordScript::Arabic);
+        assert_eq!(WordScript::of("陈刚"), WordScript::Other);
+        assert_eq!(w.zipf10_in("gang", WordScript::Other), 0);
     }
 }

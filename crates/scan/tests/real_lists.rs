@@ -374,3 +374,33 @@ fn one_hyphenated_word_is_not_a_persons_whole_name() {
     let found = ids("Correspondence shows that Mohammad Bagheri negotiated the price.");
     assert!(found.contains(&"us_ofac_sdn:27850".to_string()), "{found:?}");
 }
+
+#[test]
+fn technical_prose_is_not_names() {
+    // Code, paths and file names.
+    for text in [
+        "The constant GOLDEN_RATIO is defined in src/lib.rs next to ops.cpp.",
+        "Run cargo:rustc-link-lib=static to link it; see camellia-table.c and camellia.h.",
+        // Version and section numbers.
+        "Upgrade to Rust 1.95 today, as sections 1.3 and 3.1 of the manual explain.",
+        // One word of a weak alias (HELIOS), and a part of a name of everyday
+        // words (ADVANCED RESEARCH FOUNDATION).
+        "The Helios project joined Advanced Research at the lab.",
+        // A person's given name that is also a vessel's, in a sentence that
+        // mentions cargo the build tool and a port.
+        "Daniel Bevenius fixed the cargo build and the port to Windows.",
+        // Han characters read as pinyin match romanized names by chance.
+        "作者陈刚负责维护这个项目。",
+    ] {
+        let found = scan("t.txt", text);
+        let got: Vec<(&str, &str)> =
+            found.iter().map(|(id, m)| (id.as_str(), &text[m.span.clone()])).collect();
+        assert!(found.is_empty(), "{text}: {got:?}");
+    }
+    // The same names written as names are found.
+    let found = ids("Payments to AO RUST 95 and to GORA GOLDEN RATIO were blocked.");
+    assert!(found.contains(&"us_ofac_sdn:45621".to_string()), "{found:?}");
+    assert!(found.contains(&"us_ofac_sdn:47827".to_string()), "{found:?}");
+    let found = ids("The vessel DANIEL switched off its transponder near Malta.");
+    assert!(found.contains(&"us_ofac_sdn:15903".to_string()), "{found:?}");
+}
