@@ -706,14 +706,8 @@ impl<'m> Scanner<'m> {
 
 /// Whether `c` is a Han character, kana or Hangul.
 fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30FF}'
-        | '\u{3130}'..='\u{318F}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{AC00}'..='\u{D7AF}'
-        | '\u{1100}'..='\u{11FF}'
-        | '\u{F900}'..='\u{FAFF}')
+    use veto_names::Script;
+    matches!(veto_names::script_of(c), Script::Han | Script::Hangul | Script::Kana)
 }
 
 /// Whether a written word holds an apostrophe between letters that is no

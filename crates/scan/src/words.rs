@@ -38,12 +38,10 @@ impl WordScript {
         }
         let mut latin = false;
         for c in written.chars() {
-            match c {
-                '\u{0400}'..='\u{052F}' => return WordScript::Cyrillic,
-                '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' => return WordScript::Arabic,
-                'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' => {
-                    latin = true
-                }
+            match veto_names::script_of(c) {
+                veto_names::Script::Cyrillic => return WordScript::Cyrillic,
+                veto_names::Script::Arabic => return WordScript::Arabic,
+                veto_names::Script::Latin => latin = true,
                 _ => {}
             }
         }
