@@ -1650,6 +1650,20 @@ impl Ctx<'_, '_> {
             if exact && !(weak && ex.tokens.len() < 2) && (!short || same_legal) {
                 return Ok(());
             }
+            // One word a slip of the keyboard from a listed one-word name of
+            // six letters or more, neither an everyday word, is that party
+            // misspelt (AVIOHEM: AVIOCHEM), as `veto screen` says.
+            let slipped = |t: &veto_matcher::TokenMatch| {
+                t.how != "initial"
+                    && t.list.len() >= 6
+                    && !t.list.contains(' ')
+                    && words.zipf10(&t.query) < COMMON_ZIPF
+                    && words.zipf10(&t.list) < COMMON_ZIPF
+                    && veto_index::sim::one_edit(&t.query, &t.list)
+            };
+            if complete && !weak && matches!(ex.tokens.as_slice(), [t] if slipped(t)) {
+                return Ok(());
+            }
         }
         let is_person =
             self.scanner.matcher.entities()[hit.entity as usize].kind == veto_model::Kind::Person;
