@@ -1358,7 +1358,8 @@ impl Ctx<'_, '_> {
                 && self.toks[p - 1].sentence == self.toks[p].sentence
                 && self.text(p - 1) == "the"
                 && self.info(p).zipf == 0);
-        // A word of a longer name ("Daniel Bevenius") is not a vessel's.
+        // A word of a longer name ("Daniel Bevenius", "Monu-Chaudhary") is
+        // not a vessel's.
         let joined_cap = |q: usize| {
             q < self.toks.len()
                 && self.toks[q].sentence == self.toks[p].sentence
@@ -1367,7 +1368,7 @@ impl Ctx<'_, '_> {
                     .seg
                     .text
                     .get(self.toks[p.min(q)].end..self.toks[p.max(q)].start)
-                    .is_some_and(|gap| gap.bytes().all(|b| b == b' '))
+                    .is_some_and(|gap| gap == "-" || gap.bytes().all(|b| b == b' '))
                 && self.written(q).chars().next().is_some_and(char::is_uppercase)
                 && !is_function_word(self.text(q))
         };
@@ -1693,12 +1694,12 @@ impl Ctx<'_, '_> {
             if !t.list.bytes().all(|c| c.is_ascii_digit() || c == b' ') {
                 word_proofs += 1;
             }
-            // A given name's synonym (Jian: Gang) or other romanization
-            // (Chen: Chon) is another person's name, and no evidence of a
-            // part of an organization's.
-            if matches!(t.how.as_str(), "name synonym" | "another romanization")
-                && !is_person
-                && !ex.unmatched_list.is_empty()
+            // A given name's synonym (Jian: Gang, Gie: Kei) is another
+            // person's name, and no evidence of an organization's; nor is
+            // another romanization (Chen: Chon) of a part of one.
+            if !is_person
+                && (t.how == "name synonym"
+                    || (t.how == "another romanization" && !ex.unmatched_list.is_empty()))
             {
                 continue;
             }

@@ -398,6 +398,9 @@ fn technical_prose_is_not_names() {
         // A person's given name that is also a vessel's, in a sentence that
         // mentions cargo the build tool and a port.
         "Daniel Bevenius fixed the cargo build and the port to Windows.",
+        "test: use a random port with the inspect port (Monu-Chaudhary)",
+        // A given name's synonym proves nothing of a company's (GIE: Kei).
+        "The GIE (Global Interest Group) met in Paris.",
         // Han characters read as pinyin match romanized names by chance.
         "作者陈刚负责维护这个项目。",
     ] {
