@@ -157,7 +157,7 @@ type ScreenCache = FxMap<(Box<str>, Box<[u32]>), Vec<veto_matcher::Hit>>;
 
 /// Per-thread scratch: the token cache and buffers. Create one per thread
 /// and pass it to every [`Scanner::scan`] call of that thread.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct ScanState {
     cache: FxMap<Box<str>, u32>,
     infos: Vec<TokInfo>,
@@ -168,6 +168,9 @@ pub struct ScanState {
     screens: ScreenCache,
     scratch: Scratch,
     scanner_id: usize,
+    /// Distinct words cached before the cache is emptied (between segments:
+    /// the words of the segment being scanned refer to it).
+    cache_limit: usize,
 }
 
 /// Scratch of the proposal step, kept between segments.
@@ -221,7 +224,31 @@ impl Scratch {
 impl ScanState {
     /// An empty state.
     pub fn new() -> ScanState {
-        ScanState::default()
+        ScanState::with_cache_limit(CACHE_LIMIT)
+    }
+
+    /// An empty state whose word cache is emptied, between segments, once
+    /// it holds `limit` distinct words (the default is 400,000: some
+    /// hundred megabytes at most). A segment with more distinct words than
+    /// that keeps them all until it is done.
+    pub fn with_cache_limit(limit: usize) -> ScanState {
+        ScanState {
+            cache: FxMap::default(),
+            infos: Vec::new(),
+            texts: Vec::new(),
+            tokenizer: Tokenizer::default(),
+            toks: Vec::new(),
+            screens: ScreenCache::default(),
+            scratch: Scratch::default(),
+            scanner_id: 0,
+            cache_limit: limit,
+        }
+    }
+}
+
+impl Default for ScanState {
+    fn default() -> ScanState {
+        ScanState::new()
     }
 }
 
@@ -604,11 +631,6 @@ impl<'m> Scanner<'m> {
                 }
             }
         }
-        if st.infos.len() >= CACHE_LIMIT {
-            st.cache.clear();
-            st.infos.clear();
-            st.texts.clear();
-        }
         let i = st.infos.len() as u32;
         st.infos.push(TokInfo {
             nbrs: nbrs.into(),
@@ -649,6 +671,12 @@ impl<'m> Scanner<'m> {
         }
         if state.screens.len() >= SCREEN_CACHE_LIMIT {
             state.screens.clear();
+        }
+        // Emptied between segments only: a segment's words index into it.
+        if state.infos.len() >= state.cache_limit {
+            state.cache.clear();
+            state.infos.clear();
+            state.texts.clear();
         }
         let ScanState { cache, infos, texts, tokenizer, toks, screens, scratch, .. } = state;
         toks.clear();
@@ -1589,6 +1617,16 @@ impl Ctx<'_, '_> {
         if (a..=b).any(|p| self.in_code(p)) {
             return Err("code, a path or a file name");
         }
+        // Nor is a formula: an operator between the words ("2 * sinh").
+        let formula = (a..b).any(|p| {
+            self.seg
+                .text
+                .get(self.toks[p].end..self.toks[p + 1].start)
+                .is_some_and(|gap| gap.contains(['*', '=', '+', '^', '|', '{', '}', '<', '>']))
+        });
+        if formula {
+            return Err("a formula");
+        }
         // Han, kana and Hangul are read syllable by syllable, and two or
         // three syllables make most names of East Asia: read through a
         // romanization they match a listed name by chance (陈刚: chen gang,
@@ -1739,6 +1777,11 @@ impl Ctx<'_, '_> {
             && ex.tokens.iter().all(|t| t.similarity >= 0.95);
         if vessel && whole_as_listed && !ex.tokens.is_empty() && self.vessel_context(a) {
             return Ok(());
+        }
+        // A vessel's name is short and made of everyday names and numbers:
+        // a part of it ("sinh 2" of HYOK SIN 2) names no vessel.
+        if vessel && ex.unmatched_list.iter().any(|w| !is_function_word(w)) {
+            return Err("part of a vessel's name");
         }
         if word_proofs == 0 {
             return Err("numbers only");

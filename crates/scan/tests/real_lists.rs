@@ -390,6 +390,8 @@ fn technical_prose_is_not_names() {
     for text in [
         "The constant GOLDEN_RATIO is defined in src/lib.rs next to ops.cpp.",
         "Run cargo:rustc-link-lib=static to link it; see camellia-table.c and camellia.h.",
+        // A formula, and part of a vessel's name (HYOK SIN 2).
+        "The identity holds: y = 2 * sinh(x) for all x.",
         // Version and section numbers.
         "Upgrade to Rust 1.95 today, as sections 1.3 and 3.1 of the manual explain.",
         // One word of a weak alias (HELIOS), and a part of a name of everyday
@@ -415,4 +417,25 @@ fn technical_prose_is_not_names() {
     assert!(found.contains(&"us_ofac_sdn:47827".to_string()), "{found:?}");
     let found = ids("The vessel DANIEL switched off its transponder near Malta.");
     assert!(found.contains(&"us_ofac_sdn:15903".to_string()), "{found:?}");
+}
+
+#[test]
+fn the_word_cache_is_emptied_between_segments_not_inside_one() {
+    // A segment with more distinct words than the cache holds (a table of
+    // test cases, a word list) is scanned whole; the next one after it too.
+    let m = matcher();
+    let scanner = Scanner::new(m);
+    let mut state = ScanState::with_cache_limit(50);
+    let mut text: String = (0..300).map(|i| format!("w{i}x ")).collect();
+    text.push_str("Reporters said Vladimir Putin met the delegation.");
+    for round in 0..3 {
+        let parsed = input::read("t.txt", text.as_bytes(), None).unwrap();
+        let found: Vec<String> =
+            veto_scan::scan_parsed(&scanner, &parsed, &ScanOptions::default(), &mut state)
+                .into_iter()
+                .flat_map(|r| r.mentions.unwrap())
+                .map(|x| m.entities()[x.entity as usize].id.to_string())
+                .collect();
+        assert!(!found.is_empty(), "round {round}: {found:?}");
+    }
 }
