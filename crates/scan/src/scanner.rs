@@ -732,6 +732,11 @@ impl<'m> Scanner<'m> {
     }
 }
 
+/// Whether a word (or words) of a list name is a number ("2", "18 2").
+fn is_number(list: &str) -> bool {
+    list.bytes().all(|c| c.is_ascii_digit() || c == b' ')
+}
+
 /// Whether `c` is a Han character, kana or Hangul.
 fn is_cjk(c: char) -> bool {
     use veto_names::Script;
@@ -1182,14 +1187,17 @@ impl Ctx<'_, '_> {
         // anchor; a word like some word of the sentence; an initial, on
         // either side, with its letter) before looking where they are.
         let first_bits = &self.scanner.first_bits;
-        let mut bound = 0.0f32;
-        for (j, &v) in ne.toks.iter().enumerate() {
+        let may_be_here = |j: usize| {
+            let v = ne.toks[j];
             let bit = first_bits[v as usize];
-            let may = v == anchor
+            v == anchor
                 || stamps.get(v as usize).is_some_and(|s| s == gen)
                 || bit & *initials != 0
-                || (ne.classes[j] == TokClass::Initial && bit & *firsts != 0);
-            if may {
+                || (ne.classes[j] == TokClass::Initial && bit & *firsts != 0)
+        };
+        let mut bound = 0.0f32;
+        for j in 0..k {
+            if may_be_here(j) {
                 bound += ne.weights[j];
             } else if Some(j) == rarest {
                 return None;
@@ -1233,10 +1241,7 @@ impl Ctx<'_, '_> {
             // sentence is nowhere.
             let window = if v == anchor && !repeated {
                 p..p + 1
-            } else if !initial
-                && stamps.get(v as usize).is_some_and(|s| s != gen)
-                && first_bits[v as usize] & *initials == 0
-            {
+            } else if !may_be_here(j) {
                 p..p
             } else {
                 lo..hi
@@ -1612,6 +1617,14 @@ impl Ctx<'_, '_> {
         let index = self.scanner.matcher.index();
         let words = self.scanner.words;
         let ex = &hit.explanation;
+        let entity = &self.scanner.matcher.entities()[hit.entity as usize];
+        let person = entity.kind == veto_model::Kind::Person;
+        let vessel = entity.kind == veto_model::Kind::Vessel;
+        let weak = ex.factors.iter().any(|f| f.factor == "weak_alias");
+        let same_legal = ex.factors.iter().any(|f| f.factor == "legal_form" && f.delta > 0.0);
+        // Whether a list word is written in the span, though read otherwise
+        // (AG of SIDAN AG HITTA, CO of Augusto MARIO CO: legal forms).
+        let written_here = |w: &str| (a..=b).any(|p| self.text(p) == w);
         // Code, paths and file names (GOLDEN_RATIO, src/sp, ops.cpp) are no
         // prose.
         if (a..=b).any(|p| self.in_code(p)) {
@@ -1647,7 +1660,7 @@ impl Ctx<'_, '_> {
         // no evidence alone.
         let list_words = ex.tokens.iter().map(|t| t.list.split(' ').count()).sum::<usize>()
             + ex.unmatched_list.len();
-        if list_words == 1 && ex.factors.iter().any(|f| f.factor == "weak_alias") {
+        if list_words == 1 && weak {
             return Err("a weak alias of one word");
         }
         // Whether a word the matcher read is everyday depends on the script
@@ -1674,17 +1687,13 @@ impl Ctx<'_, '_> {
         // A party's whole name in its field, exactly a listed name (not only
         // a weak alias of one word), is that party, as `veto screen` says.
         if self.whole_party(party, (a, b)) {
-            // (A list word written in the line but read otherwise, AG of
-            // SIDAN AG HITTA read as a legal form, is there.)
-            let complete =
-                ex.unmatched_list.iter().all(|w| (a..=b).any(|p| self.text(p) == w.as_str()))
-                    && ex.unmatched_query.iter().all(|q| legal.contains(&q.as_str()))
-                    && !ex.tokens.is_empty();
+            // (A list word written in the line, AG of SIDAN AG HITTA, is there.)
+            let complete = ex.unmatched_list.iter().all(|w| written_here(w))
+                && ex.unmatched_query.iter().all(|q| legal.contains(&q.as_str()))
+                && !ex.tokens.is_empty();
             let exact =
                 complete && ex.tokens.iter().all(|t| t.similarity >= 0.95 && t.how != "initial");
-            let weak = ex.factors.iter().any(|f| f.factor == "weak_alias");
             // One short word (3M) needs its listed legal form by it.
-            let same_legal = ex.factors.iter().any(|f| f.factor == "legal_form" && f.delta > 0.0);
             let short = ex.tokens.len() < 2 && ex.tokens.iter().all(|t| t.list.len() < 4);
             if exact && !(weak && ex.tokens.len() < 2) && (!short || same_legal) {
                 return Ok(());
@@ -1698,14 +1707,12 @@ impl Ctx<'_, '_> {
                     && !t.list.contains(' ')
                     && words.zipf10(&t.query) < COMMON_ZIPF
                     && words.zipf10(&t.list) < COMMON_ZIPF
-                    && veto_index::sim::one_edit(&t.query, &t.list)
+                    && one_edit(&t.query, &t.list)
             };
             if complete && !weak && matches!(ex.tokens.as_slice(), [t] if slipped(t)) {
                 return Ok(());
             }
         }
-        let is_person =
-            self.scanner.matcher.entities()[hit.entity as usize].kind == veto_model::Kind::Person;
         // A span of legal-form words only ("Pte. Ltd") names nobody.
         if (a..=b).all(|p| legal.contains(&self.text(p)) || is_function_word(self.text(p))) {
             return Err("legal-form words only");
@@ -1729,13 +1736,13 @@ impl Ctx<'_, '_> {
             matched_max = matched_max.max(list_w);
             // Numbers are everywhere in text (1.3, "no 2", `1`): they add
             // to a name's other words, and prove nothing alone.
-            if !t.list.bytes().all(|c| c.is_ascii_digit() || c == b' ') {
+            if !is_number(&t.list) {
                 word_proofs += 1;
             }
             // A given name's synonym (Jian: Gang, Gie: Kei) is another
             // person's name, and no evidence of an organization's; nor is
             // another romanization (Chen: Chon) of a part of one.
-            if !is_person
+            if !person
                 && (t.how == "name synonym"
                     || (t.how == "another romanization" && !ex.unmatched_list.is_empty()))
             {
@@ -1770,12 +1777,16 @@ impl Ctx<'_, '_> {
         // word or in a sentence about shipping, is the vessel ("the vessel
         // MARIA E", "The FULL STAR, flying the flag of …", "M/V TOUR 2"),
         // as a company's is with its legal form.
-        let vessel =
-            self.scanner.matcher.entities()[hit.entity as usize].kind == veto_model::Kind::Vessel;
-        let whole_as_listed = ex.unmatched_list.is_empty()
-            && ex.unmatched_query.iter().all(|q| legal.contains(&q.as_str()))
-            && ex.tokens.iter().all(|t| t.similarity >= 0.95);
-        if vessel && whole_as_listed && !ex.tokens.is_empty() && self.vessel_context(a) {
+        let complete = ex.unmatched_list.is_empty()
+            && ex.unmatched_query.iter().all(|q| legal.contains(&q.as_str()));
+        let misspelt: Vec<&veto_matcher::TokenMatch> =
+            ex.tokens.iter().filter(|t| t.similarity < 0.95).collect();
+        if vessel
+            && complete
+            && misspelt.is_empty()
+            && !ex.tokens.is_empty()
+            && self.vessel_context(a)
+        {
             return Ok(());
         }
         // A vessel's name is short and made of everyday names and numbers:
@@ -1799,8 +1810,7 @@ impl Ctx<'_, '_> {
             && legal.is_empty()
             && ex.tokens.len() > 1
             && ex.tokens.iter().all(|t| {
-                t.list.bytes().all(|c| c.is_ascii_digit() || c == b' ')
-                    || t.query.split(' ').all(|q| zipf_of(q) >= COMMON_ZIPF)
+                is_number(&t.list) || t.query.split(' ').all(|q| zipf_of(q) >= COMMON_ZIPF)
             })
         {
             return Err("an everyday word and numbers");
@@ -1815,16 +1825,12 @@ impl Ctx<'_, '_> {
                 (z >= floor && !(given_aside && given)) || legal.contains(&q)
             };
             ex.tokens.iter().all(|t| {
-                t.how == "initial"
-                    || t.list.bytes().all(|c| c.is_ascii_digit() || c == b' ')
-                    || t.query.split(' ').all(everyday)
+                t.how == "initial" || is_number(&t.list) || t.query.split(' ').all(everyday)
             })
         };
-        // (A list word written in the span but read otherwise, CO of
-        // Augusto MARIO CO read as a legal form, is there.)
-        let missing =
-            |w: &String| !is_function_word(w) && !(a..=b).any(|p| self.text(p) == w.as_str());
-        if !is_person && everyday_only(false) && ex.unmatched_list.iter().any(missing) {
+        // (A list word written in the span, CO of Augusto MARIO CO, is there.)
+        let missing = |w: &String| !is_function_word(w) && !written_here(w);
+        if !person && everyday_only(false) && ex.unmatched_list.iter().any(missing) {
             return Err("part of a name of everyday words");
         }
         let proof: f32 = proofs.iter().sum();
@@ -1837,11 +1843,6 @@ impl Ctx<'_, '_> {
         // and in full, are the name too (CENTRAL REPUBLIC BANK). Either may
         // have one slip of the keyboard in one word, if that makes no
         // everyday word (CENTRAL rpeublic BANK; not CENTRAL PUBLIC BANK).
-        let same_legal = ex.factors.iter().any(|f| f.factor == "legal_form" && f.delta > 0.0);
-        let complete = ex.unmatched_list.is_empty()
-            && ex.unmatched_query.iter().all(|q| legal.contains(&q.as_str()));
-        let misspelt: Vec<&veto_matcher::TokenMatch> =
-            ex.tokens.iter().filter(|t| t.similarity < 0.95).collect();
         let rare_typo = |t: &veto_matcher::TokenMatch| {
             t.similarity >= ANCHOR_SIM
                 && t.how != "initial"
@@ -1855,7 +1856,7 @@ impl Ctx<'_, '_> {
                 && t.how != "initial"
                 && !t.query.contains(' ')
                 && zipf_of(&t.query) < COMMON_ZIPF
-                && veto_index::sim::one_edit(&t.query, &t.list)
+                && one_edit(&t.query, &t.list)
         };
         let substance = ex.tokens.iter().filter(|t| !is_function_word(&t.query)).count();
         if proofs.len() >= 2 && complete && same_legal {
@@ -1890,8 +1891,6 @@ impl Ctx<'_, '_> {
         }
         let zipf = |p: usize| self.info(p).zipf;
         let capitalized = |p: usize| self.written(p).chars().next().is_some_and(char::is_uppercase);
-        let person =
-            self.scanner.matcher.entities()[hit.entity as usize].kind == veto_model::Kind::Person;
         // One written word is one word of a person's name, hyphens or not
         // ("Mohammad-Bagher" is a given name, not Mohammad BAGHERI).
         if person && !self.span_text((a, b)).contains(char::is_whitespace) {
@@ -1912,8 +1911,7 @@ impl Ctx<'_, '_> {
                 return Err("part of a person's name, misspelt");
             }
             // A weak alias (OFAC's "low quality" AKA) counts only whole.
-            if !ex.unmatched_list.is_empty() && ex.factors.iter().any(|f| f.factor == "weak_alias")
-            {
+            if !ex.unmatched_list.is_empty() && weak {
                 return Err("part of a weak alias");
             }
             // In text with lowercase letters, a pair of everyday words in
@@ -1922,7 +1920,6 @@ impl Ctx<'_, '_> {
             // a given name too) or a legal form. Three or more such words
             // in the order of a listed name ("army supply bureau") are the
             // name, written carelessly.
-            let lower = |p: usize| self.written(p).chars().next().is_some_and(char::is_lowercase);
             let content = (a..=b).filter(|&p| !is_function_word(self.text(p))).count();
             // (Words joined by a hyphen, "t-platforms", are one name.)
             // (An apostrophe inside a word, not an English clitic, marks a
@@ -1931,7 +1928,7 @@ impl Ctx<'_, '_> {
                 && self.span_text((a, b)).contains(char::is_whitespace)
                 && legal.is_empty()
                 && (a..=b).all(|p| {
-                    lower(p)
+                    lowercase(p)
                         && zipf(p) >= 40
                         && !(self.info(p).given && zipf(p) < 45)
                         && !transliteration_mark(self.written(p))
@@ -1946,7 +1943,6 @@ impl Ctx<'_, '_> {
         // an everyday word (capitalized, a rarer word will do; with a legal
         // form, any). Spelt exactly, or nearly when long or with a legal form.
         let [t] = ex.tokens.as_slice() else { return Err("no aligned word") };
-        let entity = &self.scanner.matcher.entities()[hit.entity as usize];
         // With a legal form, the listed one (or one of its class) counts
         // fully; another, only for a word that is rare and not a name.
         let z = zipf_of(&t.query);
@@ -1954,13 +1950,12 @@ impl Ctx<'_, '_> {
         let plain = needs_qualifier(name_word, z, index.rarity(&t.list));
         // A vessel's name after a vessel word ("the vessel FREEDOM", "M/T
         // SPARTA") is qualified as a company's is by its legal form.
-        let vessel = entity.kind == veto_model::Kind::Vessel;
         let legal = if vessel {
             self.vessel_context(a)
         } else {
             same_legal || (!plain && !legal.is_empty())
         };
-        if entity.kind == veto_model::Kind::Person || (!legal && name_word) {
+        if person || (!legal && name_word) {
             return Err("one word of a person's name");
         }
         // Vessels are named after flowers, gods and people (CAMELLIA,
@@ -1980,14 +1975,13 @@ impl Ctx<'_, '_> {
             return Err("one lowercase word, misspelt");
         }
         // A number is a name only with its legal form (11420 CORP.).
-        if t.list.bytes().all(|c| c.is_ascii_digit()) && !same_legal {
+        if is_number(&t.list) && !same_legal {
             return Err("a number");
         }
         // Nothing around one word confirms it: spelt as listed, or nearly
         // with a legal form (or a vessel's context), where nearly is one
         // slip of the keyboard in a long word (magazeya: MANGAZEYA).
-        let nearly = t.similarity >= 0.85
-            || (t.list.len() >= 5 && veto_index::sim::one_edit(&t.query, &t.list));
+        let nearly = t.similarity >= 0.85 || (t.list.len() >= 5 && one_edit(&t.query, &t.list));
         let spelt = t.similarity >= 0.95 || (nearly && z == 0 && legal);
         if !spelt {
             return Err("one word, not spelt as listed");
