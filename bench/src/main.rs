@@ -12,11 +12,16 @@
 //! target/release/veto-bench speed         # latency, throughput, build, RSS
 //! target/release/veto-bench scan          # veto scan: recall, false mentions, MB/s
 //! target/release/veto-bench scan-corpus DIR [SCALE]  # write the scan corpus for `veto scan DIR`
+//! target/release/veto-bench scan-files DIR... # one thread's MB per CPU-second on the files of each DIR
 //! target/release/veto-bench http [--connections 1,8,64] [--duration 10] [--warmup 2]
 //!     [--reload-every 1] [--soak 300 --rss-every 10]   # veto serve under load
 //! target/release/veto-bench all           # everything
 //! target/release/veto-bench screen [--latin] NAME...  # top hits on the benchmark corpus, explained
 //! ```
+
+// As the `veto` binary: its allocator is part of what is measured.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod http;
 mod import;
@@ -47,6 +52,15 @@ fn main() -> Result<()> {
         Some("cross-script") => quality::bench_cross_script(),
         Some("speed") => quality::bench_speed(runs),
         Some("scan") => scan::bench_scan(runs),
+        Some("scan-files") => {
+            let dirs: Vec<String> = args[1..]
+                .iter()
+                .enumerate()
+                .filter(|&(i, a)| a != "--runs" && (i == 0 || args[i] != "--runs"))
+                .map(|(_, a)| a.clone())
+                .collect();
+            scan::bench_scan_files(&dirs, runs)
+        }
         Some("scan-corpus") => {
             let dir = args.get(1).map_or("scan-corpus", String::as_str);
             let scale = match args.get(2) {
@@ -65,7 +79,7 @@ fn main() -> Result<()> {
             quality::bench_speed(runs)
         }
         Some(other) => bail!(
-            "unknown benchmark '{other}' (import, load, quality, nomenklatura, cross-script, speed, scan, scan-corpus, http, all)"
+            "unknown benchmark '{other}' (import, load, quality, nomenklatura, cross-script, speed, scan, scan-corpus, scan-files, http, all)"
         ),
     }
 }

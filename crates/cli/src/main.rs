@@ -4,6 +4,12 @@
 //! Exit status: 0 success (for `screen` and `scan`: something was found),
 //! 1 nothing found, 2 error.
 
+// Scanning and screening allocate small, short-lived vectors by the million
+// on every thread; mimalloc serves them ~10% faster than the system allocator
+// (bench/records: `veto-bench scan-files`).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod args;
 mod cmd;
 mod embedded;

@@ -64,8 +64,6 @@ const FORM_TYPO_LEN: usize = 6;
 /// A listed name of this many words of substance or more, written whole
 /// and spelt as listed, is a mention however common its words.
 const WHOLE_WORDS: usize = 3;
-/// Marks, in a name's cover order, a word the name has more than once.
-const REPEATED: u16 = 0x8000;
 /// The token cache is emptied when it grows past this many entries.
 const CACHE_LIMIT: usize = 400_000;
 /// At most this many entities are reported for one span of text.
@@ -221,6 +219,18 @@ impl Scratch {
     }
 }
 
+impl Scratch {
+    /// Whether the current sentence may hold the rarest word of the name
+    /// `post` proposes for text word like `anchor` (see [`Ctx::cover`]).
+    fn may_hold(&self, post: &Post, anchor: u32) -> bool {
+        post.rarest == NO_WORD
+            || post.rarest == anchor
+            || self.stamps.get(post.rarest as usize).is_some_and(|&s| s == self.gen)
+            || post.bit & self.initials != 0
+            || (post.initial && post.bit & self.firsts != 0)
+    }
+}
+
 impl ScanState {
     /// An empty state.
     pub fn new() -> ScanState {
@@ -256,16 +266,21 @@ impl Default for ScanState {
 #[derive(Debug)]
 pub struct Scanner<'m> {
     matcher: &'m Matcher,
+    /// Per vocabulary token (offsets into `anchor_post`), the names it
+    /// proposes as an anchor.
     anchor_off: Vec<u32>,
-    anchor_post: Vec<u32>,
+    anchor_post: Vec<Post>,
     /// Identifier key (lowercase letters and digits) → entities.
     ids: FxMap<String, Vec<(u32, IdKind)>>,
     words: &'static CommonWords,
-    /// Per name (offsets into `order`), its token positions in the order
-    /// `cover` looks for them: by weight, heaviest first; [`REPEATED`] marks
-    /// a word the name has more than once.
-    order_off: Vec<u32>,
-    order: Vec<u16>,
+    /// Per name (offsets into `cover_words`), its words in the order
+    /// [`Ctx::cover`] looks for them: by weight, heaviest first. One flat
+    /// array, read in order: proposals are many, and most end in the first
+    /// words.
+    cover_off: Vec<u32>,
+    cover_words: Vec<CoverWord>,
+    /// Per name, the sum of its words' weights.
+    cover_sum: Vec<f32>,
     /// The words of legal forms of at least [`FORM_TYPO_LEN`] letters, for
     /// reading a misspelt one (likbility, compnay) as the form.
     form_words: Vec<Box<str>>,
@@ -275,11 +290,40 @@ pub struct Scanner<'m> {
     /// Names by their content words (vocabulary ids, sorted): a party's name
     /// in a message field that is exactly a listed name.
     exact: FxMap<Box<[u32]>, Vec<u32>>,
-    /// Per vocabulary token, [`initial_bit`] of its first byte.
-    first_bits: Vec<u64>,
     /// Whether to print each candidate span and verdict to stderr
     /// (`VETO_SCAN_TRACE` set): why a name was or was not reported.
     trace: bool,
+}
+
+/// A name an anchor word proposes, with the name's rarest word, which
+/// [`Ctx::cover`] requires: most proposals end there, and checking it here
+/// spares reading the name.
+#[derive(Clone, Copy, Debug)]
+struct Post {
+    name: u32,
+    /// The vocabulary id of the name's rarest word ([`NO_WORD`] if none).
+    rarest: u32,
+    /// [`initial_bit`] of the rarest word's first byte.
+    bit: u64,
+    /// Whether the rarest word is an initial (a text word it begins will do).
+    initial: bool,
+}
+
+/// No vocabulary token.
+const NO_WORD: u32 = u32::MAX;
+
+/// A word of a name, as [`Ctx::cover`] reads it.
+#[derive(Clone, Copy, Debug)]
+struct CoverWord {
+    /// Vocabulary id.
+    v: u32,
+    weight: f32,
+    /// The word's first byte (an initial matches a word it begins).
+    first: u8,
+    /// Whether the word is an initial.
+    initial: bool,
+    /// Whether the name has the word more than once (Omar Awadh OMAR).
+    repeated: bool,
 }
 
 /// Identifier kinds distinctive enough to find in running text.
@@ -394,7 +438,28 @@ impl<'m> Scanner<'m> {
         for i in 0..nv {
             anchor_off[i + 1] += anchor_off[i];
         }
-        let anchor_post = pairs.into_iter().map(|(_, n)| n).collect();
+        let anchor_post: Vec<Post> = pairs
+            .into_iter()
+            .map(|(_, ni)| {
+                let n = &index.names[ni as usize];
+                let j = (0..n.toks.len()).max_by(|&x, &y| {
+                    // The first of the heaviest, as `cover_words` sorts.
+                    n.weights[x].total_cmp(&n.weights[y]).then(y.cmp(&x))
+                });
+                match j {
+                    Some(j) => {
+                        let v = n.toks[j];
+                        Post {
+                            name: ni,
+                            rarest: v,
+                            bit: index.vocab.text(v).bytes().next().map_or(0, initial_bit),
+                            initial: n.classes[j] == TokClass::Initial,
+                        }
+                    }
+                    None => Post { name: ni, rarest: NO_WORD, bit: 0, initial: false },
+                }
+            })
+            .collect();
 
         let mut ids: FxMap<String, Vec<(u32, IdKind)>> = FxMap::default();
         for (ei, e) in matcher.entities().iter().enumerate() {
@@ -408,24 +473,25 @@ impl<'m> Scanner<'m> {
                 }
             }
         }
-        let mut order_off = Vec::with_capacity(index.names.len() + 1);
-        let mut order: Vec<u16> = Vec::new();
-        order_off.push(0);
+        let mut cover_off = Vec::with_capacity(index.names.len() + 1);
+        let mut cover_words: Vec<CoverWord> = Vec::new();
+        cover_off.push(0);
         for n in &index.names {
-            let k = n.toks.len().min(usize::from(!REPEATED));
-            let mut js: Vec<u16> = (0..k as u16).collect();
-            js.sort_by(|&x, &y| n.weights[usize::from(y)].total_cmp(&n.weights[usize::from(x)]));
-            order.extend(js.into_iter().map(|j| {
-                let v = n.toks[usize::from(j)];
-                let repeated = n.toks.iter().filter(|&&x| x == v).count() > 1;
-                if repeated {
-                    j | REPEATED
-                } else {
-                    j
+            let mut js: Vec<usize> = (0..n.toks.len()).collect();
+            js.sort_by(|&x, &y| n.weights[y].total_cmp(&n.weights[x]));
+            cover_words.extend(js.into_iter().map(|j| {
+                let v = n.toks[j];
+                CoverWord {
+                    v,
+                    weight: n.weights[j],
+                    first: index.vocab.text(v).bytes().next().unwrap_or(0),
+                    initial: n.classes[j] == TokClass::Initial,
+                    repeated: n.toks.iter().filter(|&&x| x == v).count() > 1,
                 }
             }));
-            order_off.push(order.len() as u32);
+            cover_off.push(cover_words.len() as u32);
         }
+        let cover_sum = index.names.iter().map(|n| n.weight_sum).collect();
         let mut exact: FxMap<Box<[u32]>, Vec<u32>> = FxMap::default();
         for (ni, n) in index.names.iter().enumerate() {
             if n.toks.is_empty() {
@@ -453,9 +519,6 @@ impl<'m> Scanner<'m> {
                 }
             }
         }
-        let first_bits = (0..nv as u32)
-            .map(|v| index.vocab.text(v).bytes().next().map_or(0, initial_bit))
-            .collect();
         let trace = std::env::var_os("VETO_SCAN_TRACE").is_some();
         Scanner {
             matcher,
@@ -463,12 +526,12 @@ impl<'m> Scanner<'m> {
             anchor_post,
             ids,
             words: CommonWords::get(),
-            order_off,
-            order,
+            cover_off,
+            cover_words,
+            cover_sum,
             exact,
             form_words,
             form_dels,
-            first_bits,
             trace,
         }
     }
@@ -532,13 +595,13 @@ impl<'m> Scanner<'m> {
             .min()
     }
 
-    fn cover_order(&self, name: u32) -> &[u16] {
+    fn cover_words(&self, name: u32) -> &[CoverWord] {
         let (a, b) =
-            (self.order_off[name as usize] as usize, self.order_off[name as usize + 1] as usize);
-        &self.order[a..b]
+            (self.cover_off[name as usize] as usize, self.cover_off[name as usize + 1] as usize);
+        &self.cover_words[a..b]
     }
 
-    fn anchors(&self, v: u32) -> &[u32] {
+    fn anchors(&self, v: u32) -> &[Post] {
         let (a, b) =
             (self.anchor_off[v as usize] as usize, self.anchor_off[v as usize + 1] as usize);
         &self.anchor_post[a..b]
@@ -563,7 +626,7 @@ impl<'m> Scanner<'m> {
             // may be another spelling of a listed word (Кармен: karmen,
             // Carmen), but it never proposes a name (see `anchor`).
             let abjad = veto_index::is_abjad(written);
-            let mut nbrs = index.neighbors_in(text, abjad);
+            let mut nbrs = index.neighbors_unmemoized(text, abjad);
             let mut readings = vec![text.to_string()];
             if in_vocab.is_none() {
                 // Written in another script, the word is also read the ways
@@ -572,7 +635,7 @@ impl<'m> Scanner<'m> {
                 if !written.is_ascii() {
                     for v in veto_names::translit::variants(written) {
                         if !readings.contains(&v) && !v.contains(' ') {
-                            nbrs.extend(index.neighbors_in(&v, abjad));
+                            nbrs.extend(index.neighbors_unmemoized(&v, abjad));
                             readings.push(v);
                         }
                     }
@@ -590,7 +653,7 @@ impl<'m> Scanner<'m> {
                 }
             }
             for r in &readings {
-                let analyzed = veto_index::analyze::analyze(r, None).tokens;
+                let analyzed = veto_index::analyze::read_word(r);
                 match analyzed.as_slice() {
                     [one] if one.text != *r && one.class == TokClass::Number => {
                         if let Some(v) = index.vocab.id(&one.text) {
@@ -974,6 +1037,8 @@ impl Ctx<'_, '_> {
                 found_ids.push((p, e, k));
             }
         }
+        // The lines of a party field that hold a name alone.
+        let party = self.party_lines();
         // 1. Candidate spans from anchors, with the names proposing them.
         let mut spans: Vec<(TokSpan, u32)> = Vec::new();
         let mut found: FxMap<u32, TokSpan> = FxMap::default();
@@ -995,14 +1060,18 @@ impl Ctx<'_, '_> {
                 {
                     continue;
                 }
-                for &name in self.scanner.anchors(v) {
+                for post in self.scanner.anchors(v) {
+                    if !scratch.may_hold(post, v) {
+                        continue;
+                    }
+                    let name = post.name;
                     // Its other anchor, in a span already found.
                     if !found.is_empty()
                         && matches!(found.get(&name), Some(&(a, b)) if a <= p && p <= b)
                     {
                         continue;
                     }
-                    if let Some(span) = self.cover(name, p, v, &found_ids, scratch) {
+                    if let Some(span) = self.cover(name, p, v, &found_ids, &party, scratch) {
                         found.insert(name, span);
                         spans.push((self.widen(span), name));
                     }
@@ -1010,7 +1079,6 @@ impl Ctx<'_, '_> {
             }
         }
         // A party's name standing alone in its field, exactly a listed name.
-        let party = self.party_lines();
         for &(a, b) in &party {
             for name in self.exact_names((a, b)) {
                 spans.push(((a, b), name));
@@ -1174,36 +1242,36 @@ impl Ctx<'_, '_> {
         p: usize,
         anchor: u32,
         ids: &[(usize, u32, IdKind)],
+        party: &[TokSpan],
         scratch: &mut Scratch,
     ) -> Option<TokSpan> {
         let Scratch { used, stamps, gen, initials, firsts, sentence } = scratch;
-        let ne = &self.scanner.matcher.index().names[name as usize];
-        let order = self.scanner.cover_order(name);
-        // The name's rarest word must be there (the evidence rule asks it).
-        let rarest = order.first().map(|&j| usize::from(j & !REPEATED));
-        let k = ne.toks.len();
+        // The name's words, rarest first: it must be there (the evidence
+        // rule asks it).
+        let order = self.scanner.cover_words(name);
+        let weight_sum = self.scanner.cover_sum[name as usize];
+        let k = order.len();
         // Most proposals fail for want of the name's other words anywhere in
         // the sentence: bound the cover by the words that may be there (the
         // anchor; a word like some word of the sentence; an initial, on
         // either side, with its letter) before looking where they are.
-        let first_bits = &self.scanner.first_bits;
-        let may_be_here = |j: usize| {
-            let v = ne.toks[j];
-            let bit = first_bits[v as usize];
-            v == anchor
-                || stamps.get(v as usize).is_some_and(|s| s == gen)
+        let may_be_here = |w: &CoverWord| {
+            let bit = initial_bit(w.first);
+            w.v == anchor
+                || stamps.get(w.v as usize).is_some_and(|s| s == gen)
                 || bit & *initials != 0
-                || (ne.classes[j] == TokClass::Initial && bit & *firsts != 0)
+                || (w.initial && bit & *firsts != 0)
         };
         let mut bound = 0.0f32;
-        for j in 0..k {
-            if may_be_here(j) {
-                bound += ne.weights[j];
-            } else if Some(j) == rarest {
+        for (i, w) in order.iter().enumerate() {
+            if may_be_here(w) {
+                bound += w.weight;
+            } else if i == 0 {
                 return None;
             }
         }
-        if bound < MIN_COVER * ne.weight_sum {
+        // (Summed in another order than the weight sum: a margin for rounding.)
+        if bound + 1e-4 < MIN_COVER * weight_sum {
             return None;
         }
         // Text words placed so far.
@@ -1212,19 +1280,18 @@ impl Ctx<'_, '_> {
         let lo = p.saturating_sub(k + 1).max(sentence.start);
         let hi = (p + k + 2).min(sentence.end);
         let mut got = 0.0f32;
-        let mut left = ne.weight_sum;
+        let mut left = weight_sum;
         let (mut first, mut last) = (p, p);
         // The rarest word first (most proposals end there), then by weight:
         // function words last, placed by the words of substance.
-        for &o in order {
-            let j = usize::from(o & !REPEATED);
+        for (i, w) in order.iter().enumerate() {
             // Not enough weight left to reach the cover.
-            if got + left < MIN_COVER * ne.weight_sum {
+            if got + left < MIN_COVER * weight_sum {
                 return None;
             }
-            left -= ne.weights[j];
-            let v = ne.toks[j];
-            let initial = ne.classes[j] == TokClass::Initial;
+            left -= w.weight;
+            let v = w.v;
+            let initial = w.initial;
             let mut best = 0.0f32;
             let mut at = p;
             // Distance from the words placed so far.
@@ -1236,12 +1303,12 @@ impl Ctx<'_, '_> {
                 }
             };
             // A word the name repeats (Omar Awadh OMAR) is looked for again.
-            let repeated = o & REPEATED != 0;
+            let repeated = w.repeated;
             // The anchor is where it was found; a word like no word of the
             // sentence is nowhere.
             let window = if v == anchor && !repeated {
                 p..p + 1
-            } else if !may_be_here(j) {
+            } else if !may_be_here(w) {
                 p..p
             } else {
                 lo..hi
@@ -1253,10 +1320,7 @@ impl Ctx<'_, '_> {
                 let mut s = self.sim(q, v);
                 if s == 0.0 && (initial || self.toks[q].letter) {
                     // An initial on either side matches a word it begins.
-                    let t = self.text(q);
-                    if t.as_bytes().first()
-                        == self.scanner.matcher.index().vocab.text(v).as_bytes().first()
-                    {
+                    if self.text(q).as_bytes().first() == Some(&w.first) {
                         s = 0.6;
                     }
                 }
@@ -1267,20 +1331,21 @@ impl Ctx<'_, '_> {
                 }
             }
             if best > 0.0 {
-                got += best * ne.weights[j];
+                got += best * w.weight;
                 first = first.min(at);
                 last = last.max(at);
                 used.push(at);
-            } else if Some(j) == rarest {
+            } else if i == 0 {
                 return None;
             }
         }
-        let cover = if ne.weight_sum > 0.0 { got / ne.weight_sum } else { 0.0 };
+        let cover = if weight_sum > 0.0 { got / weight_sum } else { 0.0 };
         if cover < MIN_COVER || last - first > k + 2 {
             return None;
         }
         // One word of text can only be a mention as a whole one-word name
         // (or with an identifier of the entity in the segment).
+        let ne = &self.scanner.matcher.index().names[name as usize];
         if first == last && !ids.iter().any(|&(_, e, _)| e == ne.entity) {
             let entity = &self.scanner.matcher.entities()[ne.entity as usize];
             let index = self.scanner.matcher.index();
@@ -1293,17 +1358,33 @@ impl Ctx<'_, '_> {
             if !whole || entity.kind == veto_model::Kind::Person || list.len() < 3 {
                 return None;
             }
+            let legal = || {
+                if entity.kind == veto_model::Kind::Vessel {
+                    self.vessel_context(first)
+                } else {
+                    self.widen((first, first)) != (first, first)
+                }
+            };
             // A person's name, an everyday word or a word many listed names
             // share needs a legal form by it (a vessel's, a vessel word).
             let rarity =
                 ne.toks.iter().map(|&v| index.rarity(index.vocab.text(v))).fold(0.0f32, f32::max);
-            if needs_qualifier(info.given, info.zipf, rarity) || list.len() < 4 {
-                let legal = if entity.kind == veto_model::Kind::Vessel {
-                    self.vessel_context(first)
-                } else {
-                    self.widen((first, first)) != (first, first)
-                };
-                if !legal {
+            if (needs_qualifier(info.given, info.zipf, rarity) || list.len() < 4) && !legal() {
+                return None;
+            }
+            // One word not spelt as listed is a mention only nearly so, no
+            // everyday word, with a legal form (a vessel word) by it, or as a
+            // party's whole name in its field (the evidence rule): the
+            // matcher need not score the others. (Written in Latin letters:
+            // the matcher reads a word of another script other ways too.)
+            let s = self.sim(first, ne.toks[0]);
+            if ne.toks.len() == 1
+                && s < 0.95
+                && self.written(first).is_ascii()
+                && !self.whole_party(party, (first, first))
+            {
+                let nearly = s >= 0.85 || (list.len() >= 5 && one_edit(self.text(first), list));
+                if !(nearly && info.zipf == 0 && legal()) {
                     return None;
                 }
             }

@@ -2,6 +2,7 @@
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
@@ -68,13 +69,19 @@ pub fn run(cli: &Cli, args: &ScanArgs) -> Result<Outcome> {
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     let started = std::time::Instant::now();
+    // Rayon asks `map_init` for a state per job, many per thread: the states
+    // go back to a pool, so that each keeps its warm word cache.
+    let pool: Mutex<Vec<ScanState>> = Mutex::new(Vec::new());
     let done: Vec<Done> = units
         .into_par_iter()
-        .map_init(ScanState::new, |state, unit| {
-            let d = scan_unit(&scanner, &opts, state, unit, format);
-            progress.inc(1);
-            d
-        })
+        .map_init(
+            || Pooled::take(&pool),
+            |state, unit| {
+                let d = scan_unit(&scanner, &opts, state.get(), unit, format);
+                progress.inc(1);
+                d
+            },
+        )
         .collect();
     progress.finish_and_clear();
     let elapsed = started.elapsed();
@@ -338,4 +345,29 @@ fn write_text(out: &mut dyn Write, r: &Value) -> Result<()> {
     let why = r.pointer("/explanation/summary").and_then(Value::as_str).unwrap_or("");
     writeln!(out, "       why: {why}")?;
     Ok(())
+}
+
+/// A scan state borrowed from a pool, and given back when dropped.
+struct Pooled<'p> {
+    state: Option<ScanState>,
+    pool: &'p Mutex<Vec<ScanState>>,
+}
+
+impl<'p> Pooled<'p> {
+    fn take(pool: &'p Mutex<Vec<ScanState>>) -> Pooled<'p> {
+        let state = pool.lock().ok().and_then(|mut p| p.pop()).unwrap_or_default();
+        Pooled { state: Some(state), pool }
+    }
+
+    fn get(&mut self) -> &mut ScanState {
+        self.state.get_or_insert_with(ScanState::new)
+    }
+}
+
+impl Drop for Pooled<'_> {
+    fn drop(&mut self) {
+        if let (Some(state), Ok(mut pool)) = (self.state.take(), self.pool.lock()) {
+            pool.push(state);
+        }
+    }
 }

@@ -90,12 +90,14 @@ pub(crate) fn hash_str(s: &str) -> u64 {
 }
 
 /// A set of strings stored in one arena, each with a dense index: no allocation per key.
-/// Open addressing with linear probing over `u32` slots.
+/// Open addressing with linear probing over slots that hold a key's index
+/// and the high half of its hash: a probe compares the key itself (two
+/// more memory reads, into `spans` and `arena`) only when the hashes agree.
 #[derive(Debug, Default)]
 pub(crate) struct StrIndex {
     arena: String,
     spans: Vec<(u32, u32)>,
-    slots: Vec<u32>,
+    slots: Vec<(u32, u32)>,
 }
 
 const EMPTY: u32 = u32::MAX;
@@ -103,7 +105,11 @@ const EMPTY: u32 = u32::MAX;
 impl StrIndex {
     pub(crate) fn with_capacity(n: usize) -> StrIndex {
         let cap = (n * 2).next_power_of_two().max(16);
-        StrIndex { arena: String::new(), spans: Vec::with_capacity(n), slots: vec![EMPTY; cap] }
+        StrIndex {
+            arena: String::new(),
+            spans: Vec::with_capacity(n),
+            slots: vec![(EMPTY, 0); cap],
+        }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -119,13 +125,14 @@ impl StrIndex {
 
     fn find_slot(&self, s: &str, h: u64) -> (usize, Option<u32>) {
         let mask = self.slots.len() - 1;
+        let high = (h >> 32) as u32;
         let mut i = h as usize & mask;
         loop {
-            let v = self.slots[i];
+            let (v, hv) = self.slots[i];
             if v == EMPTY {
                 return (i, None);
             }
-            if self.key(v) == s {
+            if hv == high && self.key(v) == s {
                 return (i, Some(v));
             }
             i = (i + 1) & mask;
@@ -162,20 +169,21 @@ impl StrIndex {
         let idx = self.spans.len() as u32;
         self.spans.push((self.arena.len() as u32, s.len() as u32));
         self.arena.push_str(s);
-        self.slots[slot] = idx;
+        self.slots[slot] = (idx, (h >> 32) as u32);
         idx
     }
 
     fn grow(&mut self) {
         let cap = (self.slots.len() * 2).max(16);
-        self.slots = vec![EMPTY; cap];
+        self.slots = vec![(EMPTY, 0); cap];
         let mask = cap - 1;
         for idx in 0..self.spans.len() as u32 {
-            let mut i = hash_str(self.key(idx)) as usize & mask;
-            while self.slots[i] != EMPTY {
+            let h = hash_str(self.key(idx));
+            let mut i = h as usize & mask;
+            while self.slots[i].0 != EMPTY {
                 i = (i + 1) & mask;
             }
-            self.slots[i] = idx;
+            self.slots[i] = (idx, (h >> 32) as u32);
         }
     }
 }
