@@ -411,20 +411,6 @@ impl Index {
         list
     }
 
-    /// [`Index::neighbors_in`] without the per-thread memo of the lists it
-    /// computes, for a caller that keeps its own and asks once per word
-    /// (the scanner).
-    pub fn neighbors_unmemoized(&self, text: &str, abjad: bool) -> Vec<(u32, f32)> {
-        if !abjad {
-            if let Some(list) =
-                self.vocab.id(text).and_then(|v| self.vocab_neighbors.get(v as usize))
-            {
-                return list.to_vec();
-            }
-        }
-        self.compute_neighbors(text, abjad)
-    }
-
     fn compute_neighbors(&self, text: &str, abjad: bool) -> Vec<(u32, f32)> {
         let mut cand: Vec<u32> = Vec::new();
         if let Some(v) = self.vocab.id(text) {

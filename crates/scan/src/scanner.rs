@@ -626,7 +626,7 @@ impl<'m> Scanner<'m> {
             // may be another spelling of a listed word (Кармен: karmen,
             // Carmen), but it never proposes a name (see `anchor`).
             let abjad = veto_index::is_abjad(written);
-            let mut nbrs = index.neighbors_unmemoized(text, abjad);
+            let mut nbrs = index.neighbors_in(text, abjad);
             let mut readings = vec![text.to_string()];
             if in_vocab.is_none() {
                 // Written in another script, the word is also read the ways
@@ -635,7 +635,7 @@ impl<'m> Scanner<'m> {
                 if !written.is_ascii() {
                     for v in veto_names::translit::variants(written) {
                         if !readings.contains(&v) && !v.contains(' ') {
-                            nbrs.extend(index.neighbors_unmemoized(&v, abjad));
+                            nbrs.extend(index.neighbors_in(&v, abjad));
                             readings.push(v);
                         }
                     }
@@ -1875,7 +1875,8 @@ impl Ctx<'_, '_> {
         if vessel && ex.unmatched_list.iter().any(|w| !is_function_word(w)) {
             return Err("part of a vessel's name");
         }
-        if word_proofs == 0 {
+        // (A number with its listed legal form is that name: 11420 CORP.)
+        if word_proofs == 0 && !(complete && misspelt.is_empty() && same_legal) {
             return Err("numbers only");
         }
         // A decimal or version number (1.95, 3.1) is no name's number.
@@ -1976,6 +1977,25 @@ impl Ctx<'_, '_> {
         // ("Mohammad-Bagher" is a given name, not Mohammad BAGHERI).
         if person && !self.span_text((a, b)).contains(char::is_whitespace) {
             return Err("one word of a person's name");
+        }
+        // An organization's whole name of two words, spelt as listed and
+        // capitalized, one of them no everyday word (CHAM HOLDING), is the
+        // name, though the lists share its words with other names.
+        let unusual = |t: &veto_matcher::TokenMatch| {
+            t.how != "initial"
+                && !is_number(&t.list)
+                && t.query.split(' ').all(|q| zipf_of(q) < COMMON_ZIPF)
+        };
+        if !person
+            && !vessel
+            && !weak
+            && complete
+            && misspelt.is_empty()
+            && substance == 2
+            && ex.tokens.iter().any(unusual)
+            && (a..=b).all(|p| is_function_word(self.text(p)) || capitalized(p))
+        {
+            return Ok(());
         }
         if proofs.len() >= 2 {
             if proof < MIN_RARITY || !distinctive {

@@ -437,3 +437,16 @@ fn the_word_cache_is_emptied_between_segments_not_inside_one() {
         assert!(found.contains(&"us_ofac_sdn:35096".to_string()), "round {round}: {found:?}");
     }
 }
+
+#[test]
+fn two_word_company_names_and_numbers_with_their_legal_form() {
+    // Both words of CHAM HOLDING are in other listed names: spelt as listed
+    // and capitalized, the two are the name.
+    let found = scan("news.txt", "Funds went to CHAM HOLDING last spring.");
+    assert!(found.iter().any(|(id, _)| id == "us_ofac_sdn:12744"), "{found:?}");
+    // A number is a name with its listed legal form, not alone.
+    let found = scan("news.txt", "The shipment was sent by 11420 Corp. last week.");
+    assert!(found.iter().any(|(id, _)| id == "us_ofac_sdn:24430"), "{found:?}");
+    let found = scan("news.txt", "The shipment of 11420 crates was sent last week.");
+    assert!(found.is_empty(), "{found:?}");
+}
