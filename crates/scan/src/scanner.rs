@@ -1940,11 +1940,22 @@ impl Ctx<'_, '_> {
                 && zipf_of(&t.query) < COMMON_ZIPF
                 && one_edit(&t.query, &t.list)
         };
+        // With its listed legal form, the name may have any one slip of the
+        // keyboard in a word of four letters or more, even one that makes a
+        // word of some language (TARDE, Spanish, for TRADE; GORUP, Turkish
+        // görüp, for GROUP; PELA, Portuguese, for PELLA).
+        let form_slip = |t: &veto_matcher::TokenMatch| {
+            t.similarity >= ANCHOR_SIM
+                && t.how != "initial"
+                && !t.query.contains(' ')
+                && t.query.len() >= 4
+                && one_edit(&t.query, &t.list)
+        };
         let substance = ex.tokens.iter().filter(|t| !is_function_word(&t.query)).count();
-        if proofs.len() >= 2 && complete && same_legal {
+        if !proofs.is_empty() && ex.tokens.len() >= 2 && complete && same_legal {
             match misspelt.as_slice() {
-                [] => return Ok(()),
-                [t] if rare_typo(t) || slip(t) => return Ok(()),
+                [] if proofs.len() >= 2 => return Ok(()),
+                [t] if rare_typo(t) || slip(t) || form_slip(t) => return Ok(()),
                 _ => {}
             }
         }

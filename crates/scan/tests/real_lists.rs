@@ -450,3 +450,16 @@ fn two_word_company_names_and_numbers_with_their_legal_form() {
     let found = scan("news.txt", "The shipment of 11420 crates was sent last week.");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_slip_that_makes_a_word_of_some_language_with_the_listed_legal_form() {
+    // TARDE is Spanish, TRAVE Italian: with the listed legal form and every
+    // other word as listed, still the name.
+    let found = scan("news.txt", "LIMITED TARDE DEVELOPMENT MACHINE GROUP sent the invoice.");
+    assert!(found.iter().any(|(id, _)| id == "us_ofac_sdn:48827"), "{found:?}");
+    let found = scan("news.txt", "The payment to FLIGHT trave LLC was blocked.");
+    assert!(found.iter().any(|(id, _)| id == "us_ofac_sdn:26343"), "{found:?}");
+    // Without the legal form, a word of the language is another word.
+    let found = scan("news.txt", "The payment for the flight, trave and hotel was blocked.");
+    assert!(found.iter().all(|(id, _)| id != "us_ofac_sdn:26343"), "{found:?}");
+}
