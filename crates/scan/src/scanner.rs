@@ -655,7 +655,10 @@ impl<'m> Scanner<'m> {
             for r in &readings {
                 let analyzed = veto_index::analyze::read_word(r);
                 match analyzed.as_slice() {
-                    [one] if one.text != *r && one.class == TokClass::Number => {
+                    // (And the second part of a compound written apart:
+                    // EDDINE is `din`, ULLAH `lah`, ZADEH `zad`, as the lists
+                    // read ANSAR EDDINE.)
+                    [one] if one.text != *r => {
                         if let Some(v) = index.vocab.id(&one.text) {
                             nbrs.push((v, 1.0));
                             parts.push(v);

@@ -463,3 +463,10 @@ fn a_slip_that_makes_a_word_of_some_language_with_the_listed_legal_form() {
     let found = scan("news.txt", "The payment for the flight, trave and hotel was blocked.");
     assert!(found.iter().all(|(id, _)| id != "us_ofac_sdn:26343"), "{found:?}");
 }
+
+#[test]
+fn the_second_part_of_a_compound_written_apart() {
+    // EDDINE is read `din`, as the lists read ANSAR AL-DINE.
+    let found = scan("news.txt", "Fighters of ANSAR EDDINE crossed the border.");
+    assert!(found.iter().any(|(id, _)| id == "us_ofac_sdn:15852"), "{found:?}");
+}
