@@ -59,7 +59,8 @@ const SINGLE_RARITY: f32 = 0.6;
 const DISTINCT: f32 = 0.5;
 /// The list name's tokens a mention matches must carry this share of its weight.
 const LIST_COVER: f32 = 0.6;
-/// Words of legal forms this long or longer are read through one typo.
+/// Words of legal forms this long or longer are read through one typo
+/// (shorter ones are one edit from too many names: SHALKA, HALKA).
 const FORM_TYPO_LEN: usize = 6;
 /// A listed name of this many words of substance or more, written whole
 /// and spelt as listed, is a mention however common its words.
@@ -592,7 +593,9 @@ impl<'m> Scanner<'m> {
             .flatten()
             .copied()
             .filter(|&w| one_edit(&self.form_words[w as usize], text))
-            .min()
+            // Of several, one of the same length (two letters swapped or
+            // one changed: LIMITDE is LIMITED, not the alias LIMITD).
+            .min_by_key(|&w| (self.form_words[w as usize].len().abs_diff(text.len()), w))
     }
 
     fn cover_words(&self, name: u32) -> &[CoverWord] {

@@ -470,3 +470,17 @@ fn the_second_part_of_a_compound_written_apart() {
     let found = scan("news.txt", "Fighters of ANSAR EDDINE crossed the border.");
     assert!(found.iter().any(|(id, _)| id == "us_ofac_sdn:15852"), "{found:?}");
 }
+
+#[test]
+fn a_misspelt_legal_form_word_reads_as_the_word_of_its_length() {
+    // LIMITDE is one edit from LIMITED (two letters swapped) and from the
+    // alias LIMITD (a letter added): the form is LIMITED LIABILITY COMPANY.
+    let found = scan("news.txt", "Payment to LIMITDE LIABILITY COMPANY ALGORITM was blocked.");
+    let (_, m) = found.iter().find(|(id, _)| id == "us_ofac_sdn:37504").expect("ALGORITM");
+    assert_eq!(m.text, "LIMITDE LIABILITY COMPANY ALGORITM");
+    // Words spelt as listed are not read joined: VA DEGTYAREV is exact.
+    let found =
+        scan("news.txt", "The plant OPEN JOINT STOCK COMPANY VA DEGTYAREV PLANT shipped parts.");
+    let (_, m) = found.iter().find(|(id, _)| id == "us_ofac_sdn:46772").expect("DEGTYAREV");
+    assert!(m.score >= 0.99, "{m:?}");
+}
