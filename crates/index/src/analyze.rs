@@ -200,6 +200,11 @@ const SUFFIXES: &[(&str, &str)] = &[
     ("allah", "lah"),
     ("ollah", "lah"),
     ("illah", "lah"),
+    // Romanized back from Russian (Аминоллах: AMINOLLAKH, Садаллах: SADALLAKH).
+    ("ullakh", "lah"),
+    ("allakh", "lah"),
+    ("ollakh", "lah"),
+    ("illakh", "lah"),
     ("ulla", "lah"),
     ("ouddine", "din"),
     ("uddine", "din"),
@@ -221,7 +226,7 @@ const SUFFIXES: &[(&str, &str)] = &[
 /// The standalone forms of the second part (`allah`, `al-din`, `ud din`).
 fn compound_tail(words: &[&str], i: usize) -> Option<(usize, &'static str)> {
     let w = words[i];
-    if matches!(w, "allah" | "ullah" | "ulla" | "ollah" | "lah") {
+    if matches!(w, "allah" | "ullah" | "ulla" | "ollah" | "lah" | "allakh" | "ullakh") {
         return Some((1, "lah"));
     }
     if matches!(w, "din" | "deen" | "dine" | "eddine" | "uddin" | "uddine" | "eddin") {
@@ -533,6 +538,10 @@ mod tests {
         assert_eq!(toks("ABDULHAI SALEK"), ["abd", "hai", "salek"]);
         assert_eq!(toks("AKHUNDZADA"), ["akhund", "zad"]);
         assert_eq!(toks("Akhund Zadeh"), ["akhund", "zad"]);
+        // Romanized back from Russian: Аминоллах, Садаллах.
+        assert_eq!(toks("AMINOLLAKH"), ["amin", "lah"]);
+        assert_eq!(toks("Seyyed Aminollah"), toks("Seyyed Aminollakh"));
+        assert_eq!(toks("SADALLAKH"), ["sad", "lah"]);
         assert_eq!(toks("Brigade Forty-Four"), ["brigade", "44"]);
         assert_eq!(toks("V. Putin"), ["v", "putin"]);
         assert_eq!(toks("PUTIN, Vladimir"), ["vladimir", "putin"]);
