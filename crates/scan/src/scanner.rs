@@ -439,41 +439,6 @@ impl<'m> Scanner<'m> {
         for i in 0..nv {
             anchor_off[i + 1] += anchor_off[i];
         }
-        let anchor_post: Vec<Post> = pairs
-            .into_iter()
-            .map(|(_, ni)| {
-                let n = &index.names[ni as usize];
-                let j = (0..n.toks.len()).max_by(|&x, &y| {
-                    // The first of the heaviest, as `cover_words` sorts.
-                    n.weights[x].total_cmp(&n.weights[y]).then(y.cmp(&x))
-                });
-                match j {
-                    Some(j) => {
-                        let v = n.toks[j];
-                        Post {
-                            name: ni,
-                            rarest: v,
-                            bit: index.vocab.text(v).bytes().next().map_or(0, initial_bit),
-                            initial: n.classes[j] == TokClass::Initial,
-                        }
-                    }
-                    None => Post { name: ni, rarest: NO_WORD, bit: 0, initial: false },
-                }
-            })
-            .collect();
-
-        let mut ids: FxMap<String, Vec<(u32, IdKind)>> = FxMap::default();
-        for (ei, e) in matcher.entities().iter().enumerate() {
-            for id in &e.identifiers {
-                let key = veto_matcher::evidence::id_key(&id.value).to_ascii_lowercase();
-                if key.is_ascii() && scannable_id(id.kind, &key) {
-                    let slot = ids.entry(key).or_default();
-                    if !slot.iter().any(|&(x, _)| x == ei as u32) {
-                        slot.push((ei as u32, id.kind));
-                    }
-                }
-            }
-        }
         let mut cover_off = Vec::with_capacity(index.names.len() + 1);
         let mut cover_words: Vec<CoverWord> = Vec::new();
         cover_off.push(0);
@@ -493,6 +458,34 @@ impl<'m> Scanner<'m> {
             cover_off.push(cover_words.len() as u32);
         }
         let cover_sum = index.names.iter().map(|n| n.weight_sum).collect();
+        let anchor_post: Vec<Post> = pairs
+            .into_iter()
+            .map(|(_, ni)| {
+                let (a, b) = (cover_off[ni as usize] as usize, cover_off[ni as usize + 1] as usize);
+                match cover_words[a..b].first() {
+                    Some(w) => Post {
+                        name: ni,
+                        rarest: w.v,
+                        bit: initial_bit(w.first),
+                        initial: w.initial,
+                    },
+                    None => Post { name: ni, rarest: NO_WORD, bit: 0, initial: false },
+                }
+            })
+            .collect();
+
+        let mut ids: FxMap<String, Vec<(u32, IdKind)>> = FxMap::default();
+        for (ei, e) in matcher.entities().iter().enumerate() {
+            for id in &e.identifiers {
+                let key = veto_matcher::evidence::id_key(&id.value).to_ascii_lowercase();
+                if key.is_ascii() && scannable_id(id.kind, &key) {
+                    let slot = ids.entry(key).or_default();
+                    if !slot.iter().any(|&(x, _)| x == ei as u32) {
+                        slot.push((ei as u32, id.kind));
+                    }
+                }
+            }
+        }
         let mut exact: FxMap<Box<[u32]>, Vec<u32>> = FxMap::default();
         for (ni, n) in index.names.iter().enumerate() {
             if n.toks.is_empty() {
