@@ -1970,7 +1970,16 @@ impl Ctx<'_, '_> {
         // short of a whole name of three ("army supply bureau", above) or a
         // given name that is not a very common word ("vladimir putin"); all
         // quite frequent (Zipf 4: "russian railways" is a name).
-        let lowercase = |p: usize| self.written(p).chars().next().is_some_and(char::is_lowercase);
+        // (A word hyphened to a capitalized one is part of it: Al-dunya.)
+        let hyphened_to_capital = |p: usize| {
+            p > a
+                && self.seg.text.get(self.toks[p - 1].end..self.toks[p].start) == Some("-")
+                && self.written(p - 1).chars().next().is_some_and(char::is_uppercase)
+        };
+        let lowercase = |p: usize| {
+            self.written(p).chars().next().is_some_and(char::is_lowercase)
+                && !hyphened_to_capital(p)
+        };
         // (Not with a legal form, nor words joined by a hyphen: t-platforms.)
         if self.mixed_case
             && everyday_only(true)
@@ -1990,7 +1999,8 @@ impl Ctx<'_, '_> {
         }
         // An organization's whole name of two words, spelt as listed and
         // capitalized, one of them no everyday word (CHAM HOLDING), is the
-        // name, though the lists share its words with other names.
+        // name, though the lists share its words with other names; so is
+        // one such word with a particle, if rare in the lists (AL KAWTHAR).
         let unusual = |t: &veto_matcher::TokenMatch| {
             t.how != "initial"
                 && !is_number(&t.list)
@@ -2001,9 +2011,15 @@ impl Ctx<'_, '_> {
             && !weak
             && complete
             && misspelt.is_empty()
-            && substance == 2
+            && (substance == 2
+                || (substance == 1
+                    && ex.tokens.len() == 2
+                    && ex.tokens.iter().any(|t| {
+                        unusual(t) && t.list.len() >= 4 && index.rarity(&t.list) >= SINGLE_RARITY
+                    })))
             && ex.tokens.iter().any(unusual)
-            && (a..=b).all(|p| is_function_word(self.text(p)) || capitalized(p))
+            && (a..=b)
+                .all(|p| is_function_word(self.text(p)) || capitalized(p) || hyphened_to_capital(p))
         {
             return Ok(());
         }

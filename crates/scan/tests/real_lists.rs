@@ -484,3 +484,14 @@ fn a_misspelt_legal_form_word_reads_as_the_word_of_its_length() {
     let (_, m) = found.iter().find(|(id, _)| id == "us_ofac_sdn:46772").expect("DEGTYAREV");
     assert!(m.score >= 0.99, "{m:?}");
 }
+
+#[test]
+fn a_rare_word_with_its_particle_and_words_hyphened_to_a_capital() {
+    let found = scan("news.txt", "Funds were sent to AL KAWTHAR last week.");
+    assert!(found.iter().any(|(id, _)| id == "us_ofac_sdn:28533"), "{found:?}");
+    // "dunya" in lowercase is part of the capitalized "Al-dunya", no prose.
+    let found = scan("news.txt", "The channel Al-dunya Television aired it.");
+    assert!(found.iter().any(|(id, _)| id == "us_ofac_sdn:15918"), "{found:?}");
+    let found = scan("news.txt", "The whole dunya television market grew.");
+    assert!(found.iter().all(|(id, _)| id != "us_ofac_sdn:15918"), "{found:?}");
+}
