@@ -1737,10 +1737,12 @@ impl Ctx<'_, '_> {
             }
         }
         // A weak alias of one word (OFAC's low-quality AKA: HELIOS, CPP) is
-        // no evidence alone.
+        // no evidence alone — one written word, however the analysis splits
+        // it (Saifuddin: saif + din is "SAIF AL DIN", a common given name).
         let list_words = ex.tokens.iter().map(|t| t.list.split(' ').count()).sum::<usize>()
             + ex.unmatched_list.len();
-        if list_words == 1 && weak {
+        let name_words = ex.matched_name.split_whitespace().count();
+        if (list_words == 1 || name_words == 1) && weak {
             return Err("a weak alias of one word");
         }
         // Whether a word the matcher read is everyday depends on the script
@@ -1775,7 +1777,8 @@ impl Ctx<'_, '_> {
                 complete && ex.tokens.iter().all(|t| t.similarity >= 0.95 && t.how != "initial");
             // One short word (3M) needs its listed legal form by it.
             let short = ex.tokens.len() < 2 && ex.tokens.iter().all(|t| t.list.len() < 4);
-            if exact && !(weak && ex.tokens.len() < 2) && (!short || same_legal) {
+            if exact && !(weak && (ex.tokens.len() < 2 || name_words < 2)) && (!short || same_legal)
+            {
                 return Ok(());
             }
             // One word a slip of the keyboard from a listed one-word name of
@@ -2037,9 +2040,14 @@ impl Ctx<'_, '_> {
             {
                 return Err("part of a person's name, misspelt");
             }
-            // A weak alias (OFAC's "low quality" AKA) counts only whole.
+            // A weak alias (OFAC's, the UN's "low quality" AKA) counts only
+            // whole and spelt as listed ("ZAKI UR REHMAN" is not the alias
+            // "Kaki Ur-Rehman" of Zaki-ur-Rehman LAKHVI).
             if !ex.unmatched_list.is_empty() && weak {
                 return Err("part of a weak alias");
+            }
+            if weak && !misspelt.is_empty() {
+                return Err("a weak alias misspelt");
             }
             // In text with lowercase letters, a pair of everyday words in
             // lowercase ("a new horizon") is prose, unless it holds a given

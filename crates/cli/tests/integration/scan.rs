@@ -47,6 +47,20 @@ fn mt103_acceptance_and_formats() {
 }
 
 #[test]
+fn a_party_field_that_is_a_weak_alias_of_one_written_word_is_no_mention() {
+    // SAIF AL DIN reads as the UN's low-quality alias "Saifuddin" (saif +
+    // din) of Malik BARKHANOEV: one written word, a common given name.
+    let env = Env::new();
+    let file = env.path("pay.fin");
+    let msg = MT103.replace("ROSSI MACCHINE SPA", "SAIF AL DIN");
+    std::fs::write(&file, &msg).unwrap();
+    let out = env.ok(&["scan", file.to_str().unwrap(), "--format", "jsonl"]);
+    assert!(!out.contains("QDi.405"), "{out}");
+    // The beneficiary is still found.
+    assert!(out.contains("us_ofac_sdn:18709"), "{out}");
+}
+
+#[test]
 fn clean_text_finds_nothing() {
     let env = Env::new();
     let file = env.path("note.txt");
