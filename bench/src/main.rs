@@ -56,7 +56,7 @@ fn main() -> Result<()> {
             let dirs: Vec<String> = args[1..]
                 .iter()
                 .enumerate()
-                .filter(|&(i, a)| a != "--runs" && (i == 0 || args[i] != "--runs"))
+                .filter(|&(i, a)| a != "--runs" && args[i] != "--runs")
                 .map(|(_, a)| a.clone())
                 .collect();
             scan::bench_scan_files(&dirs, runs)

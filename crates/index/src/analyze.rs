@@ -326,26 +326,44 @@ pub fn read_word(word: &str) -> Vec<Tok> {
     if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
         return analyze(word, None).tokens;
     }
-    let words = [word];
-    if let Some((_, [abd, x])) = abd_compound(&words, 0) {
-        return vec![
-            Tok { text: abd, class: TokClass::Particle },
-            Tok { class: classify(&x), text: x },
-        ];
+    let mut out = Vec::new();
+    read_at(&[word], 0, &mut out);
+    out
+}
+
+/// Reads the words of a name from `words[i]` on — an `abd` compound, a
+/// number, a compound's second part, the article joined to a stem before
+/// `din`, a compound with a known suffix, or the word itself — into `out`;
+/// returns how many words it read.
+fn read_at(words: &[&str], i: usize, out: &mut Vec<Tok>) -> usize {
+    if let Some((len, [abd, x])) = abd_compound(words, i) {
+        out.push(Tok { text: abd, class: TokClass::Particle });
+        out.push(Tok { class: classify(&x), text: x });
+        return len;
     }
-    if let Some((_, n)) = names::number_at(&words, 0) {
-        return vec![Tok { text: n.to_string(), class: TokClass::Number }];
+    // Numbers in words and ordinals become digits, so that `Brigade
+    // Forty-Four` meets `Brigade 44` and `1st` meets `First`.
+    if let Some((len, n)) = names::number_at(words, i) {
+        out.push(Tok { text: n.to_string(), class: TokClass::Number });
+        return len;
     }
-    if let Some((_, tail)) = compound_tail(&words, 0) {
-        return vec![Tok { text: tail.to_string(), class: TokClass::Word }];
+    if let Some((len, tail)) = compound_tail(words, i) {
+        out.push(Tok { text: tail.to_string(), class: TokClass::Word });
+        return len;
     }
-    if let Some((stem, tail)) = compound_suffix(word) {
-        return vec![
-            Tok { class: classify(&stem), text: stem },
-            Tok { text: tail.to_string(), class: TokClass::Word },
-        ];
+    if let Some(stem) = stem_article_din(words, i) {
+        out.push(Tok { class: classify(stem), text: stem.to_string() });
+        out.push(Tok { text: "din".to_string(), class: TokClass::Word });
+        return 2;
     }
-    vec![Tok { text: word.to_string(), class: classify(word) }]
+    if let Some((stem, tail)) = compound_suffix(words[i]) {
+        out.push(Tok { class: classify(&stem), text: stem });
+        out.push(Tok { text: tail.to_string(), class: TokClass::Word });
+        return 1;
+    }
+    let w = words[i];
+    out.push(Tok { text: w.to_string(), class: classify(w) });
+    1
 }
 
 /// Analyses a name. `kind` (when known) decides whether legal forms are
@@ -371,39 +389,7 @@ pub fn analyze(name: &str, kind: Option<Kind>) -> Analyzed {
                 }
             }
         }
-        if let Some((len, [abd, x])) = abd_compound(&words, i) {
-            out.tokens.push(Tok { text: abd, class: TokClass::Particle });
-            out.tokens.push(Tok { class: classify(&x), text: x });
-            i += len;
-            continue;
-        }
-        // Numbers in words and ordinals become digits, so that `Brigade
-        // Forty-Four` meets `Brigade 44` and `1st` meets `First`.
-        if let Some((len, n)) = names::number_at(&words, i) {
-            out.tokens.push(Tok { text: n.to_string(), class: TokClass::Number });
-            i += len;
-            continue;
-        }
-        if let Some((len, tail)) = compound_tail(&words, i) {
-            out.tokens.push(Tok { text: tail.to_string(), class: TokClass::Word });
-            i += len;
-            continue;
-        }
-        if let Some(stem) = stem_article_din(&words, i) {
-            out.tokens.push(Tok { class: classify(stem), text: stem.to_string() });
-            out.tokens.push(Tok { text: "din".to_string(), class: TokClass::Word });
-            i += 2;
-            continue;
-        }
-        if let Some((stem, tail)) = compound_suffix(words[i]) {
-            out.tokens.push(Tok { class: classify(&stem), text: stem });
-            out.tokens.push(Tok { text: tail.to_string(), class: TokClass::Word });
-            i += 1;
-            continue;
-        }
-        let w = words[i];
-        out.tokens.push(Tok { text: w.to_string(), class: classify(w) });
-        i += 1;
+        i += read_at(&words, i, &mut out.tokens);
     }
     out
 }

@@ -177,6 +177,14 @@ pub struct ScanState {
 struct Scratch {
     /// Text words a cover has placed.
     used: Vec<usize>,
+    /// What the current sentence may hold.
+    marks: Marks,
+}
+
+/// The current sentence's marks: which list words, first letters and
+/// initials it may hold.
+#[derive(Debug, Default)]
+struct Marks {
     /// Per list word: the sentence (by `gen`) where some text word was last
     /// similar to it. A name word not similar to any word of the sentence
     /// needs no search.
@@ -194,7 +202,7 @@ struct Scratch {
     sentence: std::ops::Range<usize>,
 }
 
-impl Scratch {
+impl Marks {
     /// Stamps the words similar to the text words `words` as the current sentence's.
     fn stamp(&mut self, ctx: &Ctx<'_, '_>, words: std::ops::Range<usize>) {
         if self.gen == u32::MAX {
@@ -220,15 +228,16 @@ impl Scratch {
     }
 }
 
-impl Scratch {
-    /// Whether the current sentence may hold the rarest word of the name
-    /// `post` proposes for text word like `anchor` (see [`Ctx::cover`]).
-    fn may_hold(&self, post: &Post, anchor: u32) -> bool {
-        post.rarest == NO_WORD
-            || post.rarest == anchor
-            || self.stamps.get(post.rarest as usize).is_some_and(|&s| s == self.gen)
-            || post.bit & self.initials != 0
-            || (post.initial && post.bit & self.firsts != 0)
+impl Marks {
+    /// Whether the current sentence may hold name word `w`, proposed by a
+    /// text word like `anchor`: the anchor itself, a word like some word of
+    /// the sentence, or an initial, on either side, with its letter.
+    fn may_be_here(&self, w: &CoverWord, anchor: u32) -> bool {
+        let bit = initial_bit(w.first);
+        w.v == anchor
+            || self.stamps.get(w.v as usize).is_some_and(|&s| s == self.gen)
+            || bit & self.initials != 0
+            || (w.initial && bit & self.firsts != 0)
     }
 }
 
@@ -302,16 +311,9 @@ pub struct Scanner<'m> {
 #[derive(Clone, Copy, Debug)]
 struct Post {
     name: u32,
-    /// The vocabulary id of the name's rarest word ([`NO_WORD`] if none).
-    rarest: u32,
-    /// [`initial_bit`] of the rarest word's first byte.
-    bit: u64,
-    /// Whether the rarest word is an initial (a text word it begins will do).
-    initial: bool,
+    /// The first of the name's cover words (none for a name without words).
+    rarest: Option<CoverWord>,
 }
-
-/// No vocabulary token.
-const NO_WORD: u32 = u32::MAX;
 
 /// A word of a name, as [`Ctx::cover`] reads it.
 #[derive(Clone, Copy, Debug)]
@@ -462,15 +464,7 @@ impl<'m> Scanner<'m> {
             .into_iter()
             .map(|(_, ni)| {
                 let (a, b) = (cover_off[ni as usize] as usize, cover_off[ni as usize + 1] as usize);
-                match cover_words[a..b].first() {
-                    Some(w) => Post {
-                        name: ni,
-                        rarest: w.v,
-                        bit: initial_bit(w.first),
-                        initial: w.initial,
-                    },
-                    None => Post { name: ni, rarest: NO_WORD, bit: 0, initial: false },
-                }
+                Post { name: ni, rarest: cover_words[a..b].first().copied() }
             })
             .collect();
 
@@ -727,8 +721,8 @@ impl<'m> Scanner<'m> {
             state.infos.clear();
             state.texts.clear();
             state.screens.clear();
-            state.scratch.stamps = vec![0; self.matcher.index().vocab.len()];
-            state.scratch.gen = 0;
+            state.scratch.marks.stamps = vec![0; self.matcher.index().vocab.len()];
+            state.scratch.marks.gen = 0;
             state.scanner_id = me;
         }
         if state.screens.len() >= SCREEN_CACHE_LIMIT {
@@ -794,6 +788,14 @@ impl<'m> Scanner<'m> {
     }
 }
 
+/// Whether one word of text is nearly its list word, as the one-word rule
+/// asks with a legal form or a vessel's context: similar (≥ 0.85), or one
+/// slip of the keyboard in a list word of five letters or more (magazeya:
+/// MANGAZEYA).
+fn nearly_spelt(sim: f32, query: &str, list: &str) -> bool {
+    sim >= 0.85 || (list.len() >= 5 && one_edit(query, list))
+}
+
 /// Whether a word (or words) of a list name is a number ("2", "18 2").
 fn is_number(list: &str) -> bool {
     list.bytes().all(|c| c.is_ascii_digit() || c == b' ')
@@ -822,7 +824,7 @@ fn transliteration_mark(written: &str) -> bool {
     })
 }
 
-/// The bit of an initial's first byte in [`Scratch::initials`].
+/// The bit of an initial's first byte in [`Marks::initials`].
 fn initial_bit(b: u8) -> u64 {
     1 << (b % 64)
 }
@@ -1051,7 +1053,7 @@ impl Ctx<'_, '_> {
             if p >= stamped {
                 let words = self.sentence_of(p);
                 stamped = words.end;
-                scratch.stamp(self, words);
+                scratch.marks.stamp(self, words);
             }
             let everyday = info.zipf >= COMMON_ZIPF;
             for &(v, s) in info.nbrs.iter() {
@@ -1060,7 +1062,7 @@ impl Ctx<'_, '_> {
                     continue;
                 }
                 for post in self.scanner.anchors(v) {
-                    if !scratch.may_hold(post, v) {
+                    if post.rarest.is_some_and(|w| !scratch.marks.may_be_here(&w, v)) {
                         continue;
                     }
                     let name = post.name;
@@ -1244,23 +1246,17 @@ impl Ctx<'_, '_> {
         party: &[TokSpan],
         scratch: &mut Scratch,
     ) -> Option<TokSpan> {
-        let Scratch { used, stamps, gen, initials, firsts, sentence } = scratch;
+        let Scratch { used, marks } = scratch;
+        let sentence = &marks.sentence;
         // The name's words, rarest first: it must be there (the evidence
         // rule asks it).
         let order = self.scanner.cover_words(name);
         let weight_sum = self.scanner.cover_sum[name as usize];
         let k = order.len();
         // Most proposals fail for want of the name's other words anywhere in
-        // the sentence: bound the cover by the words that may be there (the
-        // anchor; a word like some word of the sentence; an initial, on
-        // either side, with its letter) before looking where they are.
-        let may_be_here = |w: &CoverWord| {
-            let bit = initial_bit(w.first);
-            w.v == anchor
-                || stamps.get(w.v as usize).is_some_and(|s| s == gen)
-                || bit & *initials != 0
-                || (w.initial && bit & *firsts != 0)
-        };
+        // the sentence: bound the cover by the words that may be there
+        // before looking where they are.
+        let may_be_here = |w: &CoverWord| marks.may_be_here(w, anchor);
         let mut bound = 0.0f32;
         for (i, w) in order.iter().enumerate() {
             if may_be_here(w) {
@@ -1381,11 +1377,9 @@ impl Ctx<'_, '_> {
                 && s < 0.95
                 && self.written(first).is_ascii()
                 && !self.whole_party(party, (first, first))
+                && !(nearly_spelt(s, self.text(first), list) && info.zipf == 0 && legal())
             {
-                let nearly = s >= 0.85 || (list.len() >= 5 && one_edit(self.text(first), list));
-                if !(nearly && info.zipf == 0 && legal()) {
-                    return None;
-                }
+                return None;
             }
         }
         Some((first, last))
@@ -1933,26 +1927,22 @@ impl Ctx<'_, '_> {
                 && t.list.split(' ').all(|w| words.zipf10(w) < COMMON_ZIPF)
                 && index.rarity(&t.list) >= DISTINCT
         };
-        // A misspelling, not another word: no everyday word, one edit from
-        // the listed one (rpeublic: republic).
-        let slip = |t: &veto_matcher::TokenMatch| {
+        // One slip of the keyboard: one word, one edit from the listed one.
+        let keyboard_slip = |t: &veto_matcher::TokenMatch| {
             t.similarity >= ANCHOR_SIM
                 && t.how != "initial"
                 && !t.query.contains(' ')
-                && zipf_of(&t.query) < COMMON_ZIPF
                 && one_edit(&t.query, &t.list)
         };
+        // A misspelling, not another word: no everyday word (rpeublic:
+        // republic).
+        let slip =
+            |t: &veto_matcher::TokenMatch| keyboard_slip(t) && zipf_of(&t.query) < COMMON_ZIPF;
         // With its listed legal form, the name may have any one slip of the
         // keyboard in a word of four letters or more, even one that makes a
         // word of some language (TARDE, Spanish, for TRADE; GORUP, Turkish
         // görüp, for GROUP; PELA, Portuguese, for PELLA).
-        let form_slip = |t: &veto_matcher::TokenMatch| {
-            t.similarity >= ANCHOR_SIM
-                && t.how != "initial"
-                && !t.query.contains(' ')
-                && t.query.len() >= 4
-                && one_edit(&t.query, &t.list)
-        };
+        let form_slip = |t: &veto_matcher::TokenMatch| keyboard_slip(t) && t.query.len() >= 4;
         let substance = ex.tokens.iter().filter(|t| !is_function_word(&t.query)).count();
         if !proofs.is_empty() && ex.tokens.len() >= 2 && complete && same_legal {
             match misspelt.as_slice() {
@@ -2116,7 +2106,7 @@ impl Ctx<'_, '_> {
         // Nothing around one word confirms it: spelt as listed, or nearly
         // with a legal form (or a vessel's context), where nearly is one
         // slip of the keyboard in a long word (magazeya: MANGAZEYA).
-        let nearly = t.similarity >= 0.85 || (t.list.len() >= 5 && one_edit(&t.query, &t.list));
+        let nearly = nearly_spelt(t.similarity, &t.query, &t.list);
         let spelt = t.similarity >= 0.95 || (nearly && z == 0 && legal);
         if !spelt {
             return Err("one word, not spelt as listed");

@@ -442,12 +442,12 @@ fn the_word_cache_is_emptied_between_segments_not_inside_one() {
 fn two_word_company_names_and_numbers_with_their_legal_form() {
     // Both words of CHAM HOLDING are in other listed names: spelt as listed
     // and capitalized, the two are the name.
-    let found = scan("news.txt", "Funds went to CHAM HOLDING last spring.");
-    assert!(found.iter().any(|(id, _)| id == "us_ofac_sdn:12744"), "{found:?}");
+    let found = ids("Funds went to CHAM HOLDING last spring.");
+    assert!(found.contains(&"us_ofac_sdn:12744".into()), "{found:?}");
     // A number is a name with its listed legal form, not alone.
-    let found = scan("news.txt", "The shipment was sent by 11420 Corp. last week.");
-    assert!(found.iter().any(|(id, _)| id == "us_ofac_sdn:24430"), "{found:?}");
-    let found = scan("news.txt", "The shipment of 11420 crates was sent last week.");
+    let found = ids("The shipment was sent by 11420 Corp. last week.");
+    assert!(found.contains(&"us_ofac_sdn:24430".into()), "{found:?}");
+    let found = ids("The shipment of 11420 crates was sent last week.");
     assert!(found.is_empty(), "{found:?}");
 }
 
@@ -455,20 +455,20 @@ fn two_word_company_names_and_numbers_with_their_legal_form() {
 fn a_slip_that_makes_a_word_of_some_language_with_the_listed_legal_form() {
     // TARDE is Spanish, TRAVE Italian: with the listed legal form and every
     // other word as listed, still the name.
-    let found = scan("news.txt", "LIMITED TARDE DEVELOPMENT MACHINE GROUP sent the invoice.");
-    assert!(found.iter().any(|(id, _)| id == "us_ofac_sdn:48827"), "{found:?}");
-    let found = scan("news.txt", "The payment to FLIGHT trave LLC was blocked.");
-    assert!(found.iter().any(|(id, _)| id == "us_ofac_sdn:26343"), "{found:?}");
+    let found = ids("LIMITED TARDE DEVELOPMENT MACHINE GROUP sent the invoice.");
+    assert!(found.contains(&"us_ofac_sdn:48827".into()), "{found:?}");
+    let found = ids("The payment to FLIGHT trave LLC was blocked.");
+    assert!(found.contains(&"us_ofac_sdn:26343".into()), "{found:?}");
     // Without the legal form, a word of the language is another word.
-    let found = scan("news.txt", "The payment for the flight, trave and hotel was blocked.");
-    assert!(found.iter().all(|(id, _)| id != "us_ofac_sdn:26343"), "{found:?}");
+    let found = ids("The payment for the flight, trave and hotel was blocked.");
+    assert!(!found.contains(&"us_ofac_sdn:26343".into()), "{found:?}");
 }
 
 #[test]
 fn the_second_part_of_a_compound_written_apart() {
     // EDDINE is read `din`, as the lists read ANSAR AL-DINE.
-    let found = scan("news.txt", "Fighters of ANSAR EDDINE crossed the border.");
-    assert!(found.iter().any(|(id, _)| id == "us_ofac_sdn:15852"), "{found:?}");
+    let found = ids("Fighters of ANSAR EDDINE crossed the border.");
+    assert!(found.contains(&"us_ofac_sdn:15852".into()), "{found:?}");
 }
 
 #[test]
@@ -487,11 +487,11 @@ fn a_misspelt_legal_form_word_reads_as_the_word_of_its_length() {
 
 #[test]
 fn a_rare_word_with_its_particle_and_words_hyphened_to_a_capital() {
-    let found = scan("news.txt", "Funds were sent to AL KAWTHAR last week.");
-    assert!(found.iter().any(|(id, _)| id == "us_ofac_sdn:28533"), "{found:?}");
+    let found = ids("Funds were sent to AL KAWTHAR last week.");
+    assert!(found.contains(&"us_ofac_sdn:28533".into()), "{found:?}");
     // "dunya" in lowercase is part of the capitalized "Al-dunya", no prose.
-    let found = scan("news.txt", "The channel Al-dunya Television aired it.");
-    assert!(found.iter().any(|(id, _)| id == "us_ofac_sdn:15918"), "{found:?}");
-    let found = scan("news.txt", "The whole dunya television market grew.");
-    assert!(found.iter().all(|(id, _)| id != "us_ofac_sdn:15918"), "{found:?}");
+    let found = ids("The channel Al-dunya Television aired it.");
+    assert!(found.contains(&"us_ofac_sdn:15918".into()), "{found:?}");
+    let found = ids("The whole dunya television market grew.");
+    assert!(!found.contains(&"us_ofac_sdn:15918".into()), "{found:?}");
 }

@@ -102,6 +102,12 @@ pub(crate) struct StrIndex {
 
 const EMPTY: u32 = u32::MAX;
 
+/// The half of a key's hash a slot keeps beside its index (the other half
+/// picks the slot).
+fn tag(h: u64) -> u32 {
+    (h >> 32) as u32
+}
+
 impl StrIndex {
     pub(crate) fn with_capacity(n: usize) -> StrIndex {
         let cap = (n * 2).next_power_of_two().max(16);
@@ -125,7 +131,7 @@ impl StrIndex {
 
     fn find_slot(&self, s: &str, h: u64) -> (usize, Option<u32>) {
         let mask = self.slots.len() - 1;
-        let high = (h >> 32) as u32;
+        let high = tag(h);
         let mut i = h as usize & mask;
         loop {
             let (v, hv) = self.slots[i];
@@ -169,7 +175,7 @@ impl StrIndex {
         let idx = self.spans.len() as u32;
         self.spans.push((self.arena.len() as u32, s.len() as u32));
         self.arena.push_str(s);
-        self.slots[slot] = (idx, (h >> 32) as u32);
+        self.slots[slot] = (idx, tag(h));
         idx
     }
 
@@ -183,7 +189,7 @@ impl StrIndex {
             while self.slots[i].0 != EMPTY {
                 i = (i + 1) & mask;
             }
-            self.slots[i] = (idx, (h >> 32) as u32);
+            self.slots[i] = (idx, tag(h));
         }
     }
 }
