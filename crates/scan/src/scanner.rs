@@ -122,8 +122,10 @@ struct TokInfo {
     nbrs: Box<[(u32, f32)]>,
     /// Everyday-word frequency (Zipf × 10).
     zipf: u8,
-    /// Whether some neighbour is an anchor of some name.
-    anchor: bool,
+    /// The list words it is an anchor as (similar enough, and spelt so if
+    /// it is an everyday word), each with the range of its postings in
+    /// [`Scanner::anchor_post`]: the names it proposes.
+    props: Box<[(u32, Range<usize>)]>,
     /// The vocabulary id of the token itself; for an everyday word, the only
     /// anchor it can be, with its `parts`.
     exact: Option<u32>,
@@ -149,6 +151,10 @@ struct STok {
     sentence: u32,
     /// Whether the word is one letter (it may be an initial).
     letter: bool,
+    /// Whether the word proposes names (its `props` are not empty).
+    anchor: bool,
+    /// The first byte of the folded word.
+    first: u8,
 }
 
 /// Hits of spans already scored, by span text and proposing names.
@@ -158,7 +164,7 @@ type ScreenCache = FxMap<(Box<str>, Box<[u32]>), Vec<veto_matcher::Hit>>;
 /// and pass it to every [`Scanner::scan`] call of that thread.
 #[derive(Debug)]
 pub struct ScanState {
-    cache: FxMap<Box<str>, u32>,
+    cache: WordCache,
     infos: Vec<TokInfo>,
     texts: Vec<Box<str>>,
     tokenizer: Tokenizer,
@@ -185,12 +191,13 @@ struct Scratch {
 /// initials it may hold.
 #[derive(Debug, Default)]
 struct Marks {
-    /// Per list word: the sentence (by `gen`) where some text word was last
+    /// One bit per list word: whether some word of the current sentence is
     /// similar to it. A name word not similar to any word of the sentence
-    /// needs no search.
-    stamps: Vec<u32>,
-    /// The current sentence's stamp.
-    gen: u32,
+    /// needs no search. (A bit set, not a word per list word: it stays in
+    /// the processor's cache.)
+    bits: Vec<u64>,
+    /// The list words whose bits are set, to clear them for the next sentence.
+    set: Vec<u32>,
     /// The first letters (bit `b % 64` of byte `b`) of the current
     /// sentence's one-letter words: an initial matches a name word by its
     /// first letter, not by similarity.
@@ -205,23 +212,25 @@ struct Marks {
 impl Marks {
     /// Stamps the words similar to the text words `words` as the current sentence's.
     fn stamp(&mut self, ctx: &Ctx<'_, '_>, words: std::ops::Range<usize>) {
-        if self.gen == u32::MAX {
-            self.stamps.fill(0);
-            self.gen = 0;
+        for &v in &self.set {
+            self.bits[v as usize / 64] = 0;
         }
-        self.gen += 1;
+        self.set.clear();
         self.initials = 0;
         self.firsts = 0;
         self.sentence = words.clone();
         for q in words {
-            let first = ctx.text(q).bytes().next().map_or(0, initial_bit);
+            let first = initial_bit(ctx.toks[q].first);
             self.firsts |= first;
             if ctx.toks[q].letter {
                 self.initials |= first;
             }
             for &(v, _) in ctx.info(q).nbrs.iter() {
-                if let Some(s) = self.stamps.get_mut(v as usize) {
-                    *s = self.gen;
+                if let Some(b) = self.bits.get_mut(v as usize / 64) {
+                    if *b == 0 {
+                        self.set.push(v);
+                    }
+                    *b |= 1 << (v % 64);
                 }
             }
         }
@@ -235,7 +244,7 @@ impl Marks {
     fn may_be_here(&self, w: &CoverWord, anchor: u32) -> bool {
         let bit = initial_bit(w.first);
         w.v == anchor
-            || self.stamps.get(w.v as usize).is_some_and(|&s| s == self.gen)
+            || self.bits.get(w.v as usize / 64).is_some_and(|&b| b & (1 << (w.v % 64)) != 0)
             || bit & self.initials != 0
             || (w.initial && bit & self.firsts != 0)
     }
@@ -253,7 +262,7 @@ impl ScanState {
     /// that keeps them all until it is done.
     pub fn with_cache_limit(limit: usize) -> ScanState {
         ScanState {
-            cache: FxMap::default(),
+            cache: WordCache::default(),
             infos: Vec::new(),
             texts: Vec::new(),
             tokenizer: Tokenizer::default(),
@@ -283,14 +292,10 @@ pub struct Scanner<'m> {
     /// Identifier key (lowercase letters and digits) → entities.
     ids: FxMap<String, Vec<(u32, IdKind)>>,
     words: &'static CommonWords,
-    /// Per name (offsets into `cover_words`), its words in the order
-    /// [`Ctx::cover`] looks for them: by weight, heaviest first. One flat
-    /// array, read in order: proposals are many, and most end in the first
-    /// words.
-    cover_off: Vec<u32>,
+    /// The names' words in the order [`Ctx::cover`] looks for them: by
+    /// weight, heaviest first. One flat array, each name's words in a row
+    /// (a [`Post`] holds where).
     cover_words: Vec<CoverWord>,
-    /// Per name, the sum of its words' weights.
-    cover_sum: Vec<f32>,
     /// The words of legal forms of at least [`FORM_TYPO_LEN`] letters, for
     /// reading a misspelt one (likbility, compnay) as the form.
     form_words: Vec<Box<str>>,
@@ -305,14 +310,25 @@ pub struct Scanner<'m> {
     trace: bool,
 }
 
-/// A name an anchor word proposes, with the name's rarest word, which
-/// [`Ctx::cover`] requires: most proposals end there, and checking it here
-/// spares reading the name.
+/// A name an anchor word proposes, with what [`Ctx::cover`] reads first:
+/// most proposals end on the name's rarest word or its next required one,
+/// and checking them here spares reading the name (the postings of an
+/// anchor are read in a row; the names' words are anywhere in memory).
 #[derive(Clone, Copy, Debug)]
 struct Post {
     name: u32,
+    /// The name's words in [`Scanner::cover_words`].
+    words: (u32, u32),
+    /// The sum of their weights.
+    weight_sum: f32,
     /// The first of the name's cover words (none for a name without words).
     rarest: Option<CoverWord>,
+    /// A word other than the anchor and the rarest without which the name's
+    /// words cannot weigh enough for a cover, if there is one.
+    need: Option<CoverWord>,
+    /// Whether one word of text may be the name (one not of a person, its
+    /// first word of three letters or more; see [`Ctx::cover`]).
+    solo: bool,
 }
 
 /// A word of a name, as [`Ctx::cover`] reads it.
@@ -459,12 +475,28 @@ impl<'m> Scanner<'m> {
             }));
             cover_off.push(cover_words.len() as u32);
         }
-        let cover_sum = index.names.iter().map(|n| n.weight_sum).collect();
         let anchor_post: Vec<Post> = pairs
             .into_iter()
-            .map(|(_, ni)| {
-                let (a, b) = (cover_off[ni as usize] as usize, cover_off[ni as usize + 1] as usize);
-                Post { name: ni, rarest: cover_words[a..b].first().copied() }
+            .map(|(anchor, ni)| {
+                let (a, b) = (cover_off[ni as usize], cover_off[ni as usize + 1]);
+                let order = &cover_words[a as usize..b as usize];
+                let weight_sum = index.names[ni as usize].weight_sum;
+                let rarest = order.first().copied();
+                // Without `w`, the most the name's words can weigh, summed as
+                // the cover sums them (in order, so never more than the cover's
+                // bound when `w` is missing). (Where `w` is not, neither is the
+                // same word again, but as an initial matching a word it begins.)
+                let need = order.iter().skip(1).copied().find(|w| {
+                    let gone = |x: &&CoverWord| x.v == w.v && (w.initial || !x.initial);
+                    let without: f32 = order.iter().filter(|x| !gone(x)).map(|x| x.weight).sum();
+                    w.v != anchor
+                        && Some(w.v) != rarest.map(|r| r.v)
+                        && without + 1e-4 < MIN_COVER * weight_sum
+                });
+                let n = &index.names[ni as usize];
+                let solo = matcher.entities()[n.entity as usize].kind != veto_model::Kind::Person
+                    && n.toks.first().is_some_and(|&v| index.vocab.text(v).len() >= 3);
+                Post { name: ni, words: (a, b), weight_sum, rarest, need, solo }
             })
             .collect();
 
@@ -514,9 +546,7 @@ impl<'m> Scanner<'m> {
             anchor_post,
             ids,
             words: CommonWords::get(),
-            cover_off,
             cover_words,
-            cover_sum,
             exact,
             form_words,
             form_dels,
@@ -585,16 +615,9 @@ impl<'m> Scanner<'m> {
             .min_by_key(|&w| (self.form_words[w as usize].len().abs_diff(text.len()), w))
     }
 
-    fn cover_words(&self, name: u32) -> &[CoverWord] {
-        let (a, b) =
-            (self.cover_off[name as usize] as usize, self.cover_off[name as usize + 1] as usize);
-        &self.cover_words[a..b]
-    }
-
-    fn anchors(&self, v: u32) -> &[Post] {
-        let (a, b) =
-            (self.anchor_off[v as usize] as usize, self.anchor_off[v as usize + 1] as usize);
-        &self.anchor_post[a..b]
+    /// The postings of list word `v` as an anchor (a range of `anchor_post`).
+    fn anchors(&self, v: u32) -> Range<usize> {
+        self.anchor_off[v as usize] as usize..self.anchor_off[v as usize + 1] as usize
     }
 
     /// Looks a folded token up, computing and caching what is known about it.
@@ -602,7 +625,7 @@ impl<'m> Scanner<'m> {
         // What is known depends on the script the word was written in
         // (Карим and Karim fold alike but read differently).
         let key = if written.is_ascii() { text } else { written };
-        if let Some(&i) = st.cache.get(key) {
+        if let Some(i) = st.cache.get(key) {
             return i;
         }
         let index = self.matcher.index();
@@ -670,11 +693,16 @@ impl<'m> Scanner<'m> {
         // One entry per list word, with its best similarity.
         nbrs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
         nbrs.dedup_by_key(|&mut (v, _)| v);
-        let exact_only = zipf >= COMMON_ZIPF;
-        let anchor = nbrs.iter().any(|&(v, s)| {
-            (if exact_only { Some(v) == in_vocab || parts.contains(&v) } else { s >= ANCHOR_SIM })
-                && !self.anchors(v).is_empty()
-        });
+        // An everyday word is an anchor only as itself (or its parts).
+        let everyday = zipf >= COMMON_ZIPF;
+        let props: Box<[(u32, Range<usize>)]> = nbrs
+            .iter()
+            .filter(|&&(v, s)| {
+                s >= ANCHOR_SIM && (!everyday || Some(v) == in_vocab || parts.contains(&v))
+            })
+            .map(|&(v, _)| (v, self.anchors(v)))
+            .filter(|(_, r)| !r.is_empty())
+            .collect();
         let mut ids: Vec<(u32, IdKind)> = Vec::new();
         if text.len() >= 7 {
             if let Some(found) = self.ids.get(text) {
@@ -691,7 +719,7 @@ impl<'m> Scanner<'m> {
         st.infos.push(TokInfo {
             nbrs: nbrs.into(),
             zipf,
-            anchor,
+            props,
             exact: in_vocab,
             parts: parts.into(),
             ids: ids.into(),
@@ -703,7 +731,7 @@ impl<'m> Scanner<'m> {
             },
         });
         st.texts.push(text.into());
-        st.cache.insert(key.into(), i);
+        st.cache.insert(key, i);
         i
     }
 
@@ -721,8 +749,8 @@ impl<'m> Scanner<'m> {
             state.infos.clear();
             state.texts.clear();
             state.screens.clear();
-            state.scratch.marks.stamps = vec![0; self.matcher.index().vocab.len()];
-            state.scratch.marks.gen = 0;
+            state.scratch.marks.bits = vec![0; self.matcher.index().vocab.len().div_ceil(64)];
+            state.scratch.marks.set.clear();
             state.scanner_id = me;
         }
         if state.screens.len() >= SCREEN_CACHE_LIMIT {
@@ -777,7 +805,9 @@ impl<'m> Scanner<'m> {
             }
             let info = self.info(&mut parts, t.text, t.numeric, written);
             let letter = t.text.len() == 1;
-            toks.push(STok { start: t.start, end: t.end, info, sentence, letter });
+            let anchor = !parts.infos[info as usize].props.is_empty();
+            let first = t.text.as_bytes().first().copied().unwrap_or(0);
+            toks.push(STok { start: t.start, end: t.end, info, sentence, letter, anchor, first });
             prev_end = t.end;
             prev = t.start..t.end;
         });
@@ -981,9 +1011,50 @@ fn is_abbreviation(t: &str) -> bool {
     )
 }
 
+/// Words seen → their [`TokInfo`]. Most words are short and folded to
+/// ASCII: those are keyed by their bytes in a `u128` (compared and hashed
+/// without reading memory elsewhere), the others by their text.
+#[derive(Debug, Default)]
+struct WordCache {
+    short: FxMap<u128, u32>,
+    long: FxMap<Box<str>, u32>,
+}
+
+impl WordCache {
+    /// The key of a word of at most 16 bytes without a NUL (zero bytes pad it).
+    fn short_key(key: &str) -> Option<u128> {
+        let b = key.as_bytes();
+        if b.len() > 16 || b.contains(&0) {
+            return None;
+        }
+        let mut k = [0u8; 16];
+        k[..b.len()].copy_from_slice(b);
+        Some(u128::from_le_bytes(k))
+    }
+
+    fn get(&self, key: &str) -> Option<u32> {
+        match WordCache::short_key(key) {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.long.get(key).copied(),
+        }
+    }
+
+    fn insert(&mut self, key: &str, i: u32) {
+        match WordCache::short_key(key) {
+            Some(k) => self.short.insert(k, i),
+            None => self.long.insert(key.into(), i),
+        };
+    }
+
+    fn clear(&mut self) {
+        self.short.clear();
+        self.long.clear();
+    }
+}
+
 /// The cache fields of a [`ScanState`], borrowed apart from its tokenizer.
 struct CacheParts<'s> {
-    cache: &'s mut FxMap<Box<str>, u32>,
+    cache: &'s mut WordCache,
     infos: &'s mut Vec<TokInfo>,
     texts: &'s mut Vec<Box<str>>,
 }
@@ -1046,8 +1117,7 @@ impl Ctx<'_, '_> {
         // The end of the sentence stamped last.
         let mut stamped = 0;
         for p in 0..n {
-            let info = self.info(p);
-            if !info.anchor {
+            if !self.toks[p].anchor {
                 continue;
             }
             if p >= stamped {
@@ -1055,14 +1125,13 @@ impl Ctx<'_, '_> {
                 stamped = words.end;
                 scratch.marks.stamp(self, words);
             }
-            let everyday = info.zipf >= COMMON_ZIPF;
-            for &(v, s) in info.nbrs.iter() {
-                if s < ANCHOR_SIM || (everyday && Some(v) != info.exact && !info.parts.contains(&v))
-                {
-                    continue;
-                }
-                for post in self.scanner.anchors(v) {
-                    if post.rarest.is_some_and(|w| !scratch.marks.may_be_here(&w, v)) {
+            for (v, posts) in self.info(p).props.iter() {
+                let v = *v;
+                for post in &self.scanner.anchor_post[posts.clone()] {
+                    let marks = &scratch.marks;
+                    if post.rarest.is_some_and(|w| !marks.may_be_here(&w, v))
+                        || post.need.is_some_and(|w| !marks.may_be_here(&w, v))
+                    {
                         continue;
                     }
                     let name = post.name;
@@ -1072,7 +1141,7 @@ impl Ctx<'_, '_> {
                     {
                         continue;
                     }
-                    if let Some(span) = self.cover(name, p, v, &found_ids, &party, scratch) {
+                    if let Some(span) = self.cover(post, p, v, &found_ids, &party, scratch) {
                         found.insert(name, span);
                         spans.push((self.widen(span), name));
                     }
@@ -1239,7 +1308,7 @@ impl Ctx<'_, '_> {
     /// cover enough of name `name`; the span they cover if so.
     fn cover(
         &self,
-        name: u32,
+        post: &Post,
         p: usize,
         anchor: u32,
         ids: &[(usize, u32, IdKind)],
@@ -1250,8 +1319,9 @@ impl Ctx<'_, '_> {
         let sentence = &marks.sentence;
         // The name's words, rarest first: it must be there (the evidence
         // rule asks it).
-        let order = self.scanner.cover_words(name);
-        let weight_sum = self.scanner.cover_sum[name as usize];
+        let name = post.name;
+        let order = &self.scanner.cover_words[post.words.0 as usize..post.words.1 as usize];
+        let weight_sum = post.weight_sum;
         let k = order.len();
         // Most proposals fail for want of the name's other words anywhere in
         // the sentence: bound the cover by the words that may be there
@@ -1315,7 +1385,7 @@ impl Ctx<'_, '_> {
                 let mut s = self.sim(q, v);
                 if s == 0.0 && (initial || self.toks[q].letter) {
                     // An initial on either side matches a word it begins.
-                    if self.text(q).as_bytes().first() == Some(&w.first) {
+                    if self.toks[q].first == w.first {
                         s = 0.6;
                     }
                 }
@@ -1340,6 +1410,9 @@ impl Ctx<'_, '_> {
         }
         // One word of text can only be a mention as a whole one-word name
         // (or with an identifier of the entity in the segment).
+        if first == last && ids.is_empty() && !post.solo {
+            return None;
+        }
         let ne = &self.scanner.matcher.index().names[name as usize];
         if first == last && !ids.iter().any(|&(_, e, _)| e == ne.entity) {
             let entity = &self.scanner.matcher.entities()[ne.entity as usize];
