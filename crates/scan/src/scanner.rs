@@ -120,6 +120,8 @@ pub struct Mention {
 struct TokInfo {
     /// Similar list tokens, by vocabulary id (sorted), with similarity.
     nbrs: Box<[(u32, f32)]>,
+    /// Where the ids of `nbrs` start in [`ScanState::nbr_ids`].
+    nbr_at: u32,
     /// Everyday-word frequency (Zipf × 10).
     zipf: u8,
     /// The list words it is an anchor as (similar enough, and spelt so if
@@ -155,6 +157,8 @@ struct STok {
     anchor: bool,
     /// The first byte of the folded word.
     first: u8,
+    /// Where its neighbours' ids are in [`ScanState::nbr_ids`].
+    nbrs: (u32, u32),
 }
 
 /// Hits of spans already scored, by span text and proposing names.
@@ -167,6 +171,9 @@ pub struct ScanState {
     cache: WordCache,
     infos: Vec<TokInfo>,
     texts: Vec<Box<str>>,
+    /// The cached words' neighbours' ids, one after another (a word's are
+    /// at its `STok::nbrs`): what marking a sentence reads.
+    nbr_ids: Vec<u32>,
     tokenizer: Tokenizer,
     toks: Vec<STok>,
     /// Hits of spans already screened: counterparties recur.
@@ -225,7 +232,8 @@ impl Marks {
             if ctx.toks[q].letter {
                 self.initials |= first;
             }
-            for &(v, _) in ctx.info(q).nbrs.iter() {
+            let (a, b) = ctx.toks[q].nbrs;
+            for &v in ctx.nbr_ids.get(a as usize..b as usize).unwrap_or(&[]) {
                 if let Some(b) = self.bits.get_mut(v as usize / 64) {
                     if *b == 0 {
                         self.set.push(v);
@@ -265,6 +273,7 @@ impl ScanState {
             cache: WordCache::default(),
             infos: Vec::new(),
             texts: Vec::new(),
+            nbr_ids: Vec::new(),
             tokenizer: Tokenizer::default(),
             toks: Vec::new(),
             screens: ScreenCache::default(),
@@ -716,8 +725,11 @@ impl<'m> Scanner<'m> {
             }
         }
         let i = st.infos.len() as u32;
+        let nbr_at = st.nbr_ids.len() as u32;
+        st.nbr_ids.extend(nbrs.iter().map(|&(v, _)| v));
         st.infos.push(TokInfo {
             nbrs: nbrs.into(),
+            nbr_at,
             zipf,
             props,
             exact: in_vocab,
@@ -748,6 +760,7 @@ impl<'m> Scanner<'m> {
             state.cache.clear();
             state.infos.clear();
             state.texts.clear();
+            state.nbr_ids.clear();
             state.screens.clear();
             state.scratch.marks.bits = vec![0; self.matcher.index().vocab.len().div_ceil(64)];
             state.scratch.marks.set.clear();
@@ -761,10 +774,12 @@ impl<'m> Scanner<'m> {
             state.cache.clear();
             state.infos.clear();
             state.texts.clear();
+            state.nbr_ids.clear();
         }
-        let ScanState { cache, infos, texts, tokenizer, toks, screens, scratch, .. } = state;
+        let ScanState { cache, infos, texts, nbr_ids, tokenizer, toks, screens, scratch, .. } =
+            state;
         toks.clear();
-        let mut parts = CacheParts { cache, infos, texts };
+        let mut parts = CacheParts { cache, infos, texts, nbr_ids };
         let mixed_case = if seg.text.is_ascii() {
             seg.text.bytes().any(|b| b.is_ascii_lowercase())
         } else {
@@ -805,15 +820,18 @@ impl<'m> Scanner<'m> {
             }
             let info = self.info(&mut parts, t.text, t.numeric, written);
             let letter = t.text.len() == 1;
-            let anchor = !parts.infos[info as usize].props.is_empty();
+            let ti = &parts.infos[info as usize];
+            let anchor = !ti.props.is_empty();
             let first = t.text.as_bytes().first().copied().unwrap_or(0);
-            toks.push(STok { start: t.start, end: t.end, info, sentence, letter, anchor, first });
+            let nbrs = (ti.nbr_at, ti.nbr_at + ti.nbrs.len() as u32);
+            toks.push(STok { start: t.start, end: t.end, info, sentence, letter, anchor, first, nbrs });
             prev_end = t.end;
             prev = t.start..t.end;
         });
         let infos: &[TokInfo] = parts.infos;
         let texts: &[Box<str>] = parts.texts;
-        let ctx = Ctx { scanner: self, seg, toks, infos, texts, opts, mixed_case };
+        let nbr_ids: &[u32] = parts.nbr_ids;
+        let ctx = Ctx { scanner: self, seg, toks, infos, texts, nbr_ids, opts, mixed_case };
         ctx.run(screens, scratch)
     }
 }
@@ -1057,6 +1075,7 @@ struct CacheParts<'s> {
     cache: &'s mut WordCache,
     infos: &'s mut Vec<TokInfo>,
     texts: &'s mut Vec<Box<str>>,
+    nbr_ids: &'s mut Vec<u32>,
 }
 
 /// One segment being scanned.
@@ -1064,6 +1083,7 @@ struct Ctx<'a, 'm> {
     scanner: &'a Scanner<'m>,
     seg: &'a Segment<'a>,
     toks: &'a [STok],
+    nbr_ids: &'a [u32],
     infos: &'a [TokInfo],
     texts: &'a [Box<str>],
     opts: &'a ScanOptions,
