@@ -159,6 +159,8 @@ struct STok {
     first: u8,
     /// Where its neighbours' ids are in [`ScanState::nbr_ids`].
     nbrs: (u32, u32),
+    /// Whether it is an identifier of some listed entity.
+    id: bool,
 }
 
 /// Hits of spans already scored, by span text and proposing names.
@@ -824,7 +826,18 @@ impl<'m> Scanner<'m> {
             let anchor = !ti.props.is_empty();
             let first = t.text.as_bytes().first().copied().unwrap_or(0);
             let nbrs = (ti.nbr_at, ti.nbr_at + ti.nbrs.len() as u32);
-            toks.push(STok { start: t.start, end: t.end, info, sentence, letter, anchor, first, nbrs });
+            let id = !ti.ids.is_empty();
+            toks.push(STok {
+                start: t.start,
+                end: t.end,
+                info,
+                sentence,
+                letter,
+                anchor,
+                first,
+                nbrs,
+                id,
+            });
             prev_end = t.end;
             prev = t.start..t.end;
         });
@@ -890,6 +903,9 @@ enum Gap {
 
 /// Reads the gap between two tokens (one pass; most gaps are one space).
 fn gap_break(gap: &str) -> Gap {
+    if gap == " " {
+        return Gap::Joins;
+    }
     let mut newline = false;
     let mut period = false;
     // A period ends a sentence only when a space follows it ("STANKI.RU",
@@ -1124,7 +1140,7 @@ impl Ctx<'_, '_> {
         let n = self.toks.len();
         // Identifiers of listed entities written in this segment.
         let mut found_ids: Vec<(usize, u32, IdKind)> = Vec::new();
-        for p in 0..n {
+        for p in (0..n).filter(|&p| self.toks[p].id) {
             for &(e, k) in self.info(p).ids.iter() {
                 found_ids.push((p, e, k));
             }
