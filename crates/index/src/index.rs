@@ -205,6 +205,9 @@ struct Memo {
     /// `pair_sim` by query token, then vocabulary token.
     pairs: FxMap<Box<str>, FxMap<u32, f32>>,
     pair_count: usize,
+    /// Two adjacent query tokens written as one word → the vocabulary
+    /// tokens spelt like it (see [`Index::joined`]).
+    joined: FxMap<Box<str>, Neighbors>,
 }
 
 /// The memo is emptied when it holds more entries than this.
@@ -212,7 +215,9 @@ const MEMO_LIMIT: usize = 200_000;
 
 impl Memo {
     fn for_index(&mut self, uid: u64) -> &mut Memo {
-        let full = self.neighbors.iter().map(|m| m.len()).sum::<usize>() + self.pair_count;
+        let full = self.neighbors.iter().map(|m| m.len()).sum::<usize>()
+            + self.pair_count
+            + self.joined.len();
         if self.uid != uid || full > MEMO_LIMIT {
             *self = Memo { uid, ..Memo::default() };
         }
@@ -463,6 +468,29 @@ impl Index {
     }
 
     /// Vocabulary tokens within one edit of `text` (exact included).
+    /// The vocabulary tokens spelt like `joined` (two query tokens written
+    /// as one), with their similarity, memoized per thread: the same pairs
+    /// recur from query to query (a scanner's overlapping spans). Joined
+    /// forms are matched by spelling alone (a skeleton of two words'
+    /// consonants says too little): the exact form and its one-edit
+    /// neighbourhood.
+    fn joined(&self, joined: &str) -> Neighbors {
+        let known = MEMO.with(|m| m.borrow_mut().for_index(self.uid).joined.get(joined).cloned());
+        if let Some(list) = known {
+            return list;
+        }
+        let list: Neighbors = self
+            .spelling_candidates(joined)
+            .into_iter()
+            .map(|v| (v, crate::sim::spelling_sim(joined, self.vocab.text(v))))
+            .filter(|&(_, sim)| sim >= JOINED_FLOOR)
+            .collect();
+        MEMO.with(|m| {
+            m.borrow_mut().for_index(self.uid).joined.insert(joined.into(), list.clone())
+        });
+        list
+    }
+
     fn spelling_candidates(&self, text: &str) -> Vec<u32> {
         let mut cand = Vec::new();
         self.extend_one_edit(text, &mut cand);
@@ -590,14 +618,8 @@ impl Index {
         let mut composites = Vec::new();
         for i in 0..toks.len().saturating_sub(1) {
             let joined = format!("{}{}", toks[i].text, toks[i + 1].text);
-            // Joined forms are matched by spelling alone (a skeleton of two
-            // words' consonants says too little): the exact form and its
-            // one-edit neighbourhood.
-            for v in self.spelling_candidates(&joined) {
-                let sim = crate::sim::spelling_sim(&joined, self.vocab.text(v));
-                if sim >= JOINED_FLOOR {
-                    composites.push(Composite::Joined { i, vocab: v, sim });
-                }
+            for &(v, sim) in self.joined(&joined).iter() {
+                composites.push(Composite::Joined { i, vocab: v, sim });
             }
         }
         for (i, t) in toks.iter().enumerate() {
@@ -734,6 +756,9 @@ fn is_other_script(text: &str) -> bool {
 
 /// Whether most letters of `text` are Arabic or Hebrew.
 pub fn is_abjad(text: &str) -> bool {
+    if text.is_ascii() {
+        return false;
+    }
     let (mut abjad, mut letters) = (0usize, 0usize);
     for c in text.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;
@@ -769,4 +794,63 @@ impl Scratch {
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+#[cfg(test)]
+mod tests {
+    use veto_model::{Name, Source};
+
+    use super::*;
+
+    fn index(names: &[&str]) -> Index {
+        let entities: Vec<Entity> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let mut e = Entity::new(Source::UkOfsi, &i.to_string(), Kind::Person);
+                e.names.push(Name::new(*n, NameRole::Primary));
+                e
+            })
+            .collect();
+        Index::build(&entities)
+    }
+
+    /// The joined forms of a query, as `(first token, vocabulary text, sim)`.
+    fn joined(ix: &Index, query: &str) -> Vec<(usize, String, f32)> {
+        ix.prepare(query, None)
+            .composites
+            .iter()
+            .filter_map(|c| match *c {
+                Composite::Joined { i, vocab, sim } => {
+                    Some((i, ix.vocab.text(vocab).to_string(), sim))
+                }
+                Composite::Split { .. } => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn joined_forms_are_memoized_unchanged() {
+        let ix = index(&["Omar ALSAYED", "Mohammed BINLADEN"]);
+        // Written apart, read joined: exactly, and one edit away.
+        let first = joined(&ix, "Omar Al Sayed");
+        assert_eq!(first, [(1, "alsayed".to_string(), 1.0)]);
+        let near = joined(&ix, "Bin Laden");
+        assert!(near.iter().any(|(_, v, s)| v == "binladen" && *s >= 0.99), "{near:?}");
+        // The second time comes from the memo: the same forms, in order.
+        assert_eq!(joined(&ix, "Omar Al Sayed"), first);
+        assert_eq!(joined(&ix, "Bin Laden"), near);
+        assert_eq!(joined(&ix, "Bin Ladin").len(), 1);
+    }
+
+    #[test]
+    fn abjad_by_the_majority_of_letters() {
+        assert!(!is_abjad("Mohammed bin Laden"));
+        assert!(!is_abjad(""));
+        assert!(is_abjad("محمد بن لادن"));
+        assert!(is_abjad("אברהם"));
+        assert!(!is_abjad("Муhаммед"));
+        // Mostly Arabic letters, a Latin one among them.
+        assert!(is_abjad("محمد x"));
+    }
 }
