@@ -467,7 +467,6 @@ impl Index {
         out
     }
 
-    /// Vocabulary tokens within one edit of `text` (exact included).
     /// The vocabulary tokens spelt like `joined` (two query tokens written
     /// as one), with their similarity, memoized per thread: the same pairs
     /// recur from query to query (a scanner's overlapping spans). Joined
@@ -491,6 +490,7 @@ impl Index {
         list
     }
 
+    /// Vocabulary tokens within one edit of `text` (exact included).
     fn spelling_candidates(&self, text: &str) -> Vec<u32> {
         let mut cand = Vec::new();
         self.extend_one_edit(text, &mut cand);

@@ -245,9 +245,7 @@ impl Marks {
             }
         }
     }
-}
 
-impl Marks {
     /// Whether the current sentence may hold name word `w`, proposed by a
     /// text word like `anchor`: the anchor itself, a word like some word of
     /// the sentence, or an initial, on either side, with its letter.
@@ -491,7 +489,8 @@ impl<'m> Scanner<'m> {
             .map(|(anchor, ni)| {
                 let (a, b) = (cover_off[ni as usize], cover_off[ni as usize + 1]);
                 let order = &cover_words[a as usize..b as usize];
-                let weight_sum = index.names[ni as usize].weight_sum;
+                let n = &index.names[ni as usize];
+                let weight_sum = n.weight_sum;
                 let rarest = order.first().copied();
                 // Without `w`, the most the name's words can weigh, summed as
                 // the cover sums them (in order, so never more than the cover's
@@ -504,7 +503,6 @@ impl<'m> Scanner<'m> {
                         && Some(w.v) != rarest.map(|r| r.v)
                         && without + 1e-4 < MIN_COVER * weight_sum
                 });
-                let n = &index.names[ni as usize];
                 let solo = matcher.entities()[n.entity as usize].kind != veto_model::Kind::Person
                     && n.toks.first().is_some_and(|&v| index.vocab.text(v).len() >= 3);
                 Post { name: ni, words: (a, b), weight_sum, rarest, need, solo }
@@ -1444,8 +1442,10 @@ impl Ctx<'_, '_> {
         if cover < MIN_COVER || last - first > k + 2 {
             return None;
         }
-        // One word of text can only be a mention as a whole one-word name
-        // (or with an identifier of the entity in the segment).
+        // One word of text can only be a mention as a whole one-word name,
+        // not a person's (or with an identifier of the entity in the
+        // segment): most such covers end on the posting, before the name is
+        // read.
         if first == last && ids.is_empty() && !post.solo {
             return None;
         }
@@ -1459,7 +1459,7 @@ impl Ctx<'_, '_> {
             // of text and the whole name.)
             let whole = ne.toks.len() == 1
                 || ne.toks.iter().all(|&v| Some(v) == info.exact || info.parts.contains(&v));
-            if !whole || entity.kind == veto_model::Kind::Person || list.len() < 3 {
+            if !whole || !post.solo {
                 return None;
             }
             let legal = || {
