@@ -33,6 +33,7 @@ pub mod explain;
 pub mod wire;
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use veto_index::analyze::{Analyzed, TokClass};
 use veto_index::sim::token_sim;
@@ -438,27 +439,37 @@ impl Matcher {
             entity.names.get(n.name as usize).map(|x| x.full.clone()).unwrap_or_default();
         let unmatched_query: Vec<String> = a.unmatched_q.iter().map(|&i| qt(i)).collect();
         let unmatched_list: Vec<String> = a.unmatched_c.iter().map(|&j| ct(j)).collect();
-        let mut summary =
-            format!("name '{}' ({}) scores {:.2}", matched_name, role_word(n.role), a.score);
-        let pairs: Vec<String> =
-            tokens.iter().map(|t| format!("{}={} ({})", t.query, t.list, t.how)).collect();
-        if !pairs.is_empty() {
-            summary.push_str(&format!(": {}", pairs.join(", ")));
+        // (Written piece by piece into one string: the scanner builds an
+        // explanation for every span it screens.)
+        let mut summary = String::with_capacity(160);
+        let words = |summary: &mut String, head: &str, words: &[String]| {
+            for (k, w) in words.iter().enumerate() {
+                summary.push_str(if k == 0 { head } else { " " });
+                summary.push_str(w);
+            }
+        };
+        summary.push_str("name '");
+        summary.push_str(&matched_name);
+        summary.push_str("' (");
+        summary.push_str(role_word(n.role));
+        let _ = write!(summary, ") scores {:.2}", a.score);
+        for (k, t) in tokens.iter().enumerate() {
+            summary.push_str(if k == 0 { ": " } else { ", " });
+            summary.push_str(&t.query);
+            summary.push('=');
+            summary.push_str(&t.list);
+            summary.push_str(" (");
+            summary.push_str(&t.how);
+            summary.push(')');
         }
-        if !unmatched_query.is_empty() {
-            summary.push_str(&format!(
-                "; query words not in the list name: {}",
-                unmatched_query.join(" ")
-            ));
-        }
-        if !unmatched_list.is_empty() {
-            summary
-                .push_str(&format!("; list words not in the query: {}", unmatched_list.join(" ")));
-        }
+        words(&mut summary, "; query words not in the list name: ", &unmatched_query);
+        words(&mut summary, "; list words not in the query: ", &unmatched_list);
         for f in &factors {
-            summary.push_str(&format!("; {} ({:+.2})", f.detail, f.delta));
+            summary.push_str("; ");
+            summary.push_str(&f.detail);
+            let _ = write!(summary, " ({:+.2})", f.delta);
         }
-        summary.push_str(&format!("; final {:.2}", score));
+        let _ = write!(summary, "; final {:.2}", score);
         Explanation {
             summary,
             matched_name,

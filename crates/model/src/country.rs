@@ -115,21 +115,48 @@ fn norm_key(s: &str) -> String {
 /// assert!(resolve("Atlantis").is_none());
 /// ```
 pub fn resolve(text: &str) -> Option<Country> {
-    let key = norm_key(text);
+    // Text already in the key's form (folded words, as a scanner holds
+    // them) is looked up as it is.
+    let owned;
+    let key = if is_key(text) {
+        text
+    } else {
+        owned = norm_key(text);
+        owned.as_str()
+    };
     if key.is_empty() {
         return None;
     }
     if key.len() == 2 {
-        if let Some(c) = Country::from_code(&key) {
+        if let Some(c) = Country::from_code(key) {
             return Some(c);
         }
     }
-    index().get(key.as_str()).copied()
+    let index = index();
+    if key.len() > index.longest {
+        return None;
+    }
+    index.keys.get(key).copied()
 }
 
-fn index() -> &'static std::collections::HashMap<String, Country> {
-    static INDEX: std::sync::OnceLock<std::collections::HashMap<String, Country>> =
-        std::sync::OnceLock::new();
+/// Whether `text` is its own [`norm_key`]: lowercase ASCII letters and
+/// digits in words joined by single spaces.
+fn is_key(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.first().is_none_or(|&c| c != b' ')
+        && b.last().is_none_or(|&c| c != b' ')
+        && b.iter().all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b' ')
+        && !text.contains("  ")
+}
+
+/// Country keys ([`norm_key`] of names and aliases) and the longest's length.
+struct Keys {
+    keys: std::collections::HashMap<String, Country>,
+    longest: usize,
+}
+
+fn index() -> &'static Keys {
+    static INDEX: std::sync::OnceLock<Keys> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
         let mut m = std::collections::HashMap::new();
         for (code, name, aliases) in TABLE {
@@ -140,7 +167,8 @@ fn index() -> &'static std::collections::HashMap<String, Country> {
                 m.insert(norm_key(a), c);
             }
         }
-        m
+        let longest = m.keys().map(String::len).max().unwrap_or(0);
+        Keys { keys: m, longest }
     })
 }
 
@@ -169,6 +197,25 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn keys_resolve_as_they_are() {
+        // Text already in key form skips the normalization: it must find
+        // what the normalized text finds, and what is not a key must not
+        // be taken for one.
+        for (code, name, aliases) in TABLE {
+            for a in std::iter::once(name).chain(aliases.iter()) {
+                let key = norm_key(a);
+                assert!(is_key(&key), "{a}: {key:?}");
+                assert_eq!(resolve(&key).map(|c| c.code().to_string()), Some(code.to_string()));
+                assert_eq!(resolve(a), resolve(&key), "{a}");
+            }
+        }
+        for text in ["Russia", " russia", "russia ", "russian  federation", "côte d'ivoire", ""] {
+            assert!(!is_key(text) || text.is_empty(), "{text:?}");
+        }
+        assert!(resolve("the kingdom of nowhere at all and then some more words").is_none());
     }
 
     #[test]

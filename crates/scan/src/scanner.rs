@@ -1053,10 +1053,11 @@ struct WordCache {
 }
 
 impl WordCache {
-    /// The key of a word of at most 16 bytes without a NUL (zero bytes pad it).
+    /// The key of a word of at most 16 bytes not ending in a NUL (zero
+    /// bytes pad it, so only a trailing one would make two words one key).
     fn short_key(key: &str) -> Option<u128> {
         let b = key.as_bytes();
-        if b.len() > 16 || b.contains(&0) {
+        if b.len() > 16 || b.last() == Some(&0) {
             return None;
         }
         let mut k = [0u8; 16];
@@ -2390,7 +2391,32 @@ const _: () = assert!(TOKEN_FLOOR < ANCHOR_SIM);
 
 #[cfg(test)]
 mod tests {
-    use super::{dedup, gap_break, transliteration_mark, Gap, Mention};
+    use super::{dedup, gap_break, transliteration_mark, Gap, Mention, WordCache};
+
+    #[test]
+    fn word_cache_tells_words_apart() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ab\0",
+            "a\0b",
+            "\0",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "карим",
+            "karim",
+        ];
+        let mut cache = WordCache::default();
+        for (i, w) in words.iter().enumerate() {
+            cache.insert(w, i as u32);
+        }
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(cache.get(w), Some(i as u32), "{w:?}");
+        }
+        assert_eq!(cache.get("abc"), None);
+        assert_eq!(cache.get("ab\0\0"), None);
+    }
 
     fn mention(entity: u32, score: f32, span: std::ops::Range<usize>, words: &[&str]) -> Mention {
         let tokens = words
