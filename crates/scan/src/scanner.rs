@@ -630,12 +630,12 @@ impl<'m> Scanner<'m> {
     }
 
     /// Looks a folded token up, computing and caching what is known about it.
-    fn info(&self, st: &mut CacheParts<'_>, text: &str, numeric: bool, written: &str) -> u32 {
+    fn info(&self, st: &mut CacheParts<'_>, text: &str, numeric: bool, written: &str) -> Slot {
         // What is known depends on the script the word was written in
         // (Карим and Karim fold alike but read differently).
         let key = if written.is_ascii() { text } else { written };
-        if let Some(i) = st.cache.get(key) {
-            return i;
+        if let Some(slot) = st.cache.get(key) {
+            return slot;
         }
         let index = self.matcher.index();
         let zipf = self.words.zipf10_in(text, crate::words::WordScript::of(written));
@@ -743,8 +743,9 @@ impl<'m> Scanner<'m> {
             },
         });
         st.texts.push(text.into());
-        st.cache.insert(key, i);
-        i
+        let slot = Slot::of(i, &st.infos[i as usize]);
+        st.cache.insert(key, slot);
+        slot
     }
 
     /// Scans one segment and returns its mentions, in text order.
@@ -818,23 +819,17 @@ impl<'m> Scanner<'m> {
                     sentence += 1;
                 }
             }
-            let info = self.info(&mut parts, t.text, t.numeric, written);
-            let letter = t.text.len() == 1;
-            let ti = &parts.infos[info as usize];
-            let anchor = !ti.props.is_empty();
-            let first = t.text.as_bytes().first().copied().unwrap_or(0);
-            let nbrs = (ti.nbr_at, ti.nbr_at + ti.nbrs.len() as u32);
-            let id = !ti.ids.is_empty();
+            let slot = self.info(&mut parts, t.text, t.numeric, written);
             toks.push(STok {
                 start: t.start,
                 end: t.end,
-                info,
+                info: slot.info,
                 sentence,
-                letter,
-                anchor,
-                first,
-                nbrs,
-                id,
+                letter: t.text.len() == 1,
+                anchor: slot.anchor(),
+                first: t.text.as_bytes().first().copied().unwrap_or(0),
+                nbrs: (slot.nbr_at, slot.nbr_at + slot.nbr_len()),
+                id: slot.id(),
             });
             prev_end = t.end;
             prev = t.start..t.end;
@@ -1043,13 +1038,55 @@ fn is_abbreviation(t: &str) -> bool {
     )
 }
 
-/// Words seen → their [`TokInfo`]. Most words are short and folded to
+/// Words seen → their [`Slot`]. Most words are short and folded to
 /// ASCII: those are keyed by their bytes in a `u128` (compared and hashed
 /// without reading memory elsewhere), the others by their text.
 #[derive(Debug, Default)]
 struct WordCache {
-    short: FxMap<u128, u32>,
-    long: FxMap<Box<str>, u32>,
+    short: FxMap<u128, Slot>,
+    long: FxMap<Box<str>, Slot>,
+}
+
+/// A cached word's [`TokInfo`] and what every token of it needs from
+/// there, kept in the cache's own entry (the padding of its `u128` key
+/// has room) so that running text reads no `TokInfo`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Slot {
+    info: u32,
+    /// Where its neighbours' ids start in [`ScanState::nbr_ids`].
+    nbr_at: u32,
+    /// How many there are, with [`Slot::ANCHOR`] and [`Slot::ID`].
+    bits: u32,
+}
+
+impl Slot {
+    /// The word proposes names (its `props` are not empty).
+    const ANCHOR: u32 = 1 << 31;
+    /// The word is an identifier of some listed entity.
+    const ID: u32 = 1 << 30;
+
+    fn of(info: u32, ti: &TokInfo) -> Slot {
+        let mut bits = (ti.nbrs.len() as u32).min(Slot::ID - 1);
+        if !ti.props.is_empty() {
+            bits |= Slot::ANCHOR;
+        }
+        if !ti.ids.is_empty() {
+            bits |= Slot::ID;
+        }
+        Slot { info, nbr_at: ti.nbr_at, bits }
+    }
+
+    fn anchor(self) -> bool {
+        self.bits & Slot::ANCHOR != 0
+    }
+
+    fn id(self) -> bool {
+        self.bits & Slot::ID != 0
+    }
+
+    fn nbr_len(self) -> u32 {
+        self.bits & (Slot::ID - 1)
+    }
 }
 
 impl WordCache {
@@ -1065,17 +1102,17 @@ impl WordCache {
         Some(u128::from_le_bytes(k))
     }
 
-    fn get(&self, key: &str) -> Option<u32> {
+    fn get(&self, key: &str) -> Option<Slot> {
         match WordCache::short_key(key) {
             Some(k) => self.short.get(&k).copied(),
             None => self.long.get(key).copied(),
         }
     }
 
-    fn insert(&mut self, key: &str, i: u32) {
+    fn insert(&mut self, key: &str, slot: Slot) {
         match WordCache::short_key(key) {
-            Some(k) => self.short.insert(k, i),
-            None => self.long.insert(key.into(), i),
+            Some(k) => self.short.insert(k, slot),
+            None => self.long.insert(key.into(), slot),
         };
     }
 
@@ -2391,7 +2428,7 @@ const _: () = assert!(TOKEN_FLOOR < ANCHOR_SIM);
 
 #[cfg(test)]
 mod tests {
-    use super::{dedup, gap_break, transliteration_mark, Gap, Mention, WordCache};
+    use super::{dedup, gap_break, transliteration_mark, Gap, Mention, Slot, WordCache};
 
     #[test]
     fn word_cache_tells_words_apart() {
@@ -2408,11 +2445,12 @@ mod tests {
             "karim",
         ];
         let mut cache = WordCache::default();
+        let slot = |i: usize| Slot { info: i as u32, nbr_at: 0, bits: 0 };
         for (i, w) in words.iter().enumerate() {
-            cache.insert(w, i as u32);
+            cache.insert(w, slot(i));
         }
         for (i, w) in words.iter().enumerate() {
-            assert_eq!(cache.get(w), Some(i as u32), "{w:?}");
+            assert_eq!(cache.get(w), Some(slot(i)), "{w:?}");
         }
         assert_eq!(cache.get("abc"), None);
         assert_eq!(cache.get("ab\0\0"), None);
