@@ -164,7 +164,12 @@ struct STok {
 }
 
 /// Hits of spans already scored, by span text and proposing names.
-type ScreenCache = FxMap<(Box<str>, Box<[u32]>), Vec<veto_matcher::Hit>>;
+/// (Shared, not copied: most hits become no mention, and a mention copies
+/// its own.)
+type ScreenCache = FxMap<(Box<str>, Box<[u32]>), Hits>;
+
+/// The hits of one screened span.
+type Hits = std::sync::Arc<[veto_matcher::Hit]>;
 
 /// Per-thread scratch: the token cache and buffers. Create one per thread
 /// and pass it to every [`Scanner::scan`] call of that thread.
@@ -1249,23 +1254,22 @@ impl Ctx<'_, '_> {
             if self.scanner.trace {
                 self.trace_span(span, &names);
             }
-            for hit in self.screen(span, &names, &ids, screens) {
+            let hits = self.screen(span, &names, &ids, screens);
+            for hit in hits.iter() {
                 // A hit that aligned every word of the span needs no narrowing
                 // (the words of another reading, Джосепх: josepkh, may not
                 // look like the default one).
                 let narrow = if hit.explanation.unmatched_query.is_empty() {
                     span
                 } else {
-                    self.widen(self.aligned(span, &hit))
+                    self.widen(self.aligned(span, hit))
                 };
+                let narrowed;
                 let hit = if narrow == span {
                     hit
                 } else {
-                    match self
-                        .screen(narrow, &names, &ids, screens)
-                        .into_iter()
-                        .find(|h| h.entity == hit.entity)
-                    {
+                    narrowed = self.screen(narrow, &names, &ids, screens);
+                    match narrowed.iter().find(|h| h.entity == hit.entity) {
                         Some(h) => h,
                         None => continue,
                     }
@@ -1274,7 +1278,7 @@ impl Ctx<'_, '_> {
                 let verdict = if place {
                     Err("a country's name")
                 } else {
-                    self.verdict(narrow, &hit, &found_ids, &party)
+                    self.verdict(narrow, hit, &found_ids, &party)
                 };
                 if self.scanner.trace {
                     let name = &self.scanner.matcher.entities()[hit.entity as usize].id;
@@ -1282,7 +1286,7 @@ impl Ctx<'_, '_> {
                     eprintln!("  {name} {:.3} {text:?}: {verdict:?}", hit.score);
                 }
                 if verdict.is_ok() {
-                    mentions.push(self.mention(narrow, hit));
+                    mentions.push(self.mention(narrow, hit.clone()));
                 }
             }
         }
@@ -1780,7 +1784,7 @@ impl Ctx<'_, '_> {
         names: &[u32],
         ids: &[QueryId],
         screens: &mut ScreenCache,
-    ) -> Vec<veto_matcher::Hit> {
+    ) -> Hits {
         // Misspelt legal-form words are given to the matcher as the form.
         let text: Box<str> = if (span.0..=span.1).any(|p| self.info(p).form.is_some()) {
             let mut q = String::new();
@@ -1800,15 +1804,15 @@ impl Ctx<'_, '_> {
         let key = (text, Box::<[u32]>::from(names));
         if ids.is_empty() {
             if let Some(h) = screens.get(&key) {
-                return h.clone();
+                return Hits::clone(h);
             }
         }
         let query =
             Query { name: key.0.to_string(), identifiers: ids.to_vec(), ..Query::default() };
         let opts = ScreenOptions { limit: SCREEN_LIMIT, threshold: self.opts.threshold };
-        let hits = self.scanner.matcher.screen_names(&query, names, &opts);
+        let hits: Hits = self.scanner.matcher.screen_names(&query, names, &opts).into();
         if ids.is_empty() {
-            screens.insert(key, hits.clone());
+            screens.insert(key, Hits::clone(&hits));
         }
         hits
     }
