@@ -442,7 +442,9 @@ impl<S: Sink> Engine<'_, S> {
     }
 
     fn close(&mut self) {
-        self.flush(self.tok_latin);
+        if self.run_kind.is_some() {
+            self.flush(self.tok_latin);
+        }
         if self.in_tok {
             self.sink.end(self.tok_end);
             self.in_tok = false;
