@@ -442,7 +442,7 @@ impl Matcher {
         // (Written piece by piece into one string: the scanner builds an
         // explanation for every span it screens.)
         let mut summary = String::with_capacity(160);
-        let words = |summary: &mut String, head: &str, words: &[String]| {
+        let push_words = |summary: &mut String, head: &str, words: &[String]| {
             for (k, w) in words.iter().enumerate() {
                 summary.push_str(if k == 0 { head } else { " " });
                 summary.push_str(w);
@@ -462,8 +462,8 @@ impl Matcher {
             summary.push_str(&t.how);
             summary.push(')');
         }
-        words(&mut summary, "; query words not in the list name: ", &unmatched_query);
-        words(&mut summary, "; list words not in the query: ", &unmatched_list);
+        push_words(&mut summary, "; query words not in the list name: ", &unmatched_query);
+        push_words(&mut summary, "; list words not in the query: ", &unmatched_list);
         for f in &factors {
             summary.push_str("; ");
             summary.push_str(&f.detail);

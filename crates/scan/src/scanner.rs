@@ -385,6 +385,8 @@ impl<'m> Scanner<'m> {
     pub fn new(matcher: &'m Matcher) -> Scanner<'m> {
         let index = matcher.index();
         let nv = index.vocab.len();
+        // A word's neighbour count shares a `u32` with two flags in its `Slot`.
+        assert!(nv < Slot::ID as usize, "{nv} list words: more than a word cache entry counts");
         // Anchors: the token of each name that is least likely in ordinary
         // text: not an everyday word if the name has one, else its rarest.
         // A second distinctive token is an anchor too, so that a misspelling
@@ -1071,7 +1073,9 @@ impl Slot {
     const ID: u32 = 1 << 30;
 
     fn of(info: u32, ti: &TokInfo) -> Slot {
-        let mut bits = (ti.nbrs.len() as u32).min(Slot::ID - 1);
+        // (A word has at most one neighbour per list word: fewer than
+        // `Slot::ID`, which `Scanner::new` checks.)
+        let mut bits = ti.nbrs.len() as u32;
         if !ti.props.is_empty() {
             bits |= Slot::ANCHOR;
         }
