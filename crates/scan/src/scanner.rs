@@ -343,6 +343,10 @@ struct Post {
     /// Whether one word of text may be the name (one not of a person, its
     /// first word of three letters or more; see [`Ctx::cover`]).
     solo: bool,
+    /// Words of text the name's may have between them beyond its own: a
+    /// legal form inside the name (KATINA DRUSTVO S OGRANICENOM
+    /// ODGOVORNOSCU ZA NEKRETNINE, a Serbian d.o.o. before its trade).
+    slack: u8,
 }
 
 /// A word of a name, as [`Ctx::cover`] reads it.
@@ -512,7 +516,8 @@ impl<'m> Scanner<'m> {
                 });
                 let solo = matcher.entities()[n.entity as usize].kind != veto_model::Kind::Person
                     && n.toks.first().is_some_and(|&v| index.vocab.text(v).len() >= 3);
-                Post { name: ni, words: (a, b), weight_sum, rarest, need, solo }
+                let slack = inner_form_slack(index, n, &matcher.entities()[n.entity as usize]);
+                Post { name: ni, words: (a, b), weight_sum, rarest, need, solo, slack }
             })
             .collect();
 
@@ -846,6 +851,33 @@ impl<'m> Scanner<'m> {
         let nbr_ids: &[u32] = parts.nbr_ids;
         let ctx = Ctx { scanner: self, seg, toks, infos, texts, nbr_ids, opts, mixed_case };
         ctx.run(screens, scratch)
+    }
+}
+
+/// The [`Post::slack`] of name `n`: none unless the name as listed has
+/// words inside it that are not its words (a legal form between them), and
+/// then enough for a legal form written out in full (the list may write
+/// DOO, the text DRUSTVO S OGRANICENOM ODGOVORNOSCU).
+fn inner_form_slack(
+    index: &veto_index::Index,
+    n: &veto_index::NameEntry,
+    e: &veto_model::Entity,
+) -> u8 {
+    const FULL_FORM: usize = 5;
+    if n.legal.is_empty() || n.toks.len() < 2 {
+        return 0;
+    }
+    let Some(written) = e.names.get(n.name as usize) else { return 0 };
+    let toks = veto_names::tokenize(&written.full);
+    let first = n.toks.first().map(|&v| index.vocab.text(v));
+    let last = n.toks.last().map(|&v| index.vocab.text(v));
+    let inside = toks.first().map(|t| t.text.as_str()) == first
+        && toks.last().map(|t| t.text.as_str()) == last
+        && toks.len() > n.toks.len();
+    if inside {
+        (toks.len() - n.toks.len()).max(FULL_FORM).min(u8::MAX as usize) as u8
+    } else {
+        0
     }
 }
 
@@ -1422,8 +1454,9 @@ impl Ctx<'_, '_> {
         // Text words placed so far.
         used.clear();
         // Within the sentence (stamped by the caller).
-        let lo = p.saturating_sub(k + 1).max(sentence.start);
-        let hi = (p + k + 2).min(sentence.end);
+        let reach = k + post.slack as usize;
+        let lo = p.saturating_sub(reach + 1).max(sentence.start);
+        let hi = (p + reach + 2).min(sentence.end);
         let mut got = 0.0f32;
         let mut left = weight_sum;
         let (mut first, mut last) = (p, p);
@@ -1485,7 +1518,7 @@ impl Ctx<'_, '_> {
             }
         }
         let cover = if weight_sum > 0.0 { got / weight_sum } else { 0.0 };
-        if cover < MIN_COVER || last - first > k + 2 {
+        if cover < MIN_COVER || last - first > reach + 2 {
             return None;
         }
         // One word of text can only be a mention as a whole one-word name,
@@ -1859,12 +1892,18 @@ impl Ctx<'_, '_> {
         if (a..=b).any(|p| self.in_code(p)) {
             return Err("code, a path or a file name");
         }
-        // Nor is a formula: an operator between the words ("2 * sinh").
+        // Nor is a formula: an operator between the words ("2 * sinh"),
+        // unless the listed name has it too (A+ ENGINEERING, ELECTRONICS &
+        // MEDIA PRINTING CO. LTD.).
+        let operator = |c: char| {
+            matches!(c, '*' | '=' | '+' | '^' | '|' | '{' | '}' | '<' | '>')
+                && !ex.matched_name.contains(c)
+        };
         let formula = (a..b).any(|p| {
             self.seg
                 .text
                 .get(self.toks[p].end..self.toks[p + 1].start)
-                .is_some_and(|gap| gap.contains(['*', '=', '+', '^', '|', '{', '}', '<', '>']))
+                .is_some_and(|gap| gap.contains(operator))
         });
         if formula {
             return Err("a formula");

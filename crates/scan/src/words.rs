@@ -56,9 +56,10 @@ impl WordScript {
 /// Word frequencies by folded form.
 #[derive(Debug, Default)]
 pub struct CommonWords {
-    /// Per folded word: the Zipf × 10 over all languages, over the Cyrillic
-    /// ones, over Arabic.
-    zipf: FxMap<Box<str>, [u8; 3]>,
+    /// Per folded word: the Zipf × 10 over all languages, over the
+    /// languages written in Latin letters, over the Cyrillic ones, over
+    /// Arabic.
+    zipf: FxMap<Box<str>, [u8; 4]>,
 }
 
 impl CommonWords {
@@ -75,7 +76,7 @@ impl CommonWords {
         if flate2::read::GzDecoder::new(gz).read_to_string(&mut text).is_err() {
             return CommonWords::default();
         }
-        let mut zipf: FxMap<Box<str>, [u8; 3]> = FxMap::default();
+        let mut zipf: FxMap<Box<str>, [u8; 4]> = FxMap::default();
         for line in text.lines() {
             let mut parts = line.splitn(3, '\t');
             let (Some(lang), Some(z), Some(word)) = (parts.next(), parts.next(), parts.next())
@@ -87,12 +88,24 @@ impl CommonWords {
             if folded.is_empty() || folded.contains(' ') {
                 continue;
             }
-            let slot = zipf.entry(folded.into_boxed_str()).or_insert([0; 3]);
+            let slot = zipf.entry(folded.into_boxed_str()).or_insert([0; 4]);
             slot[0] = slot[0].max(z);
-            match lang {
-                "ru" | "uk" => slot[1] = slot[1].max(z),
-                "ar" => slot[2] = slot[2].max(z),
-                _ => {}
+            let k = match lang {
+                "ru" | "uk" => 2,
+                "ar" => 3,
+                _ => 1,
+            };
+            slot[k] = slot[k].max(z);
+        }
+        // A common personal name is everyday in Latin letters if it is in
+        // any language (Andrey, Ilya: Андрей, Илья are among the commonest
+        // Russian words), as the rules for given names expect. (Common: in
+        // several of the name table's groups; VEB, a spelling of Webb, is in
+        // one.)
+        let names = veto_names::PersonNames::get();
+        for (word, slot) in zipf.iter_mut() {
+            if slot[1] < slot[0] && names.groups(word).len() >= 2 {
+                slot[1] = slot[0];
             }
         }
         CommonWords { zipf }
@@ -106,12 +119,14 @@ impl CommonWords {
 
     /// [`CommonWords::zipf10`] for a word written in `script`: a word
     /// written in Cyrillic is everyday only if it is a Russian or Ukrainian
-    /// one, in Arabic script only if Arabic.
+    /// one, in Arabic script only if Arabic, in Latin letters only if a word
+    /// of a language written so (a Russian or Arabic word spelt in Latin
+    /// letters is a name more often than not: gazprom, veb, qaida).
     pub fn zipf10_in(&self, folded: &str, script: WordScript) -> u8 {
         let k = match script {
-            WordScript::Latin => 0,
-            WordScript::Cyrillic => 1,
-            WordScript::Arabic => 2,
+            WordScript::Latin => 1,
+            WordScript::Cyrillic => 2,
+            WordScript::Arabic => 3,
             WordScript::Other => return 0,
         };
         self.zipf.get(folded).map_or(0, |z| z[k])
@@ -154,5 +169,13 @@ mod tests {
         assert_eq!(WordScript::of("مطيع"), WordScript::Arabic);
         assert_eq!(WordScript::of("陈刚"), WordScript::Other);
         assert_eq!(w.zipf10_in("gang", WordScript::Other), 0);
+        // Written in Latin letters, a Russian or Arabic word is no everyday
+        // word (gazprom, qaida), but a common personal name still is.
+        assert!(w.zipf10("gazprom") >= 30);
+        assert_eq!(w.zipf10_in("gazprom", WordScript::Latin), 0);
+        assert!(w.zipf10_in("gazprom", WordScript::Cyrillic) >= 30);
+        assert_eq!(w.zipf10_in("qaida", WordScript::Latin), 0);
+        assert!(w.zipf10_in("andrey", WordScript::Latin) >= 30);
+        assert!(w.zipf10_in("bank", WordScript::Latin) >= 45);
     }
 }
