@@ -627,7 +627,12 @@ impl Index {
             if b.len() < 6 || t.class != TokClass::Word {
                 continue;
             }
-            for p in 3..=b.len() - 3 {
+            // (Split after two letters only where they are an Arabic
+            // article joined to the name: ALSHABAAB, ELSAYED, AZZAWAHIRI.)
+            let article = matches!(b.as_bytes(), [b'a' | b'e', b'l', ..])
+                || matches!(b.as_bytes(), [b'a', c, d, ..] if c == d && b"dnrstz".contains(c));
+            let from = if article { 2 } else { 3 };
+            for p in from..=b.len() - 3 {
                 if let (Some(a), Some(c)) = (self.vocab.id(&b[..p]), self.vocab.id(&b[p..])) {
                     composites.push(Composite::Split { i, a, b: c });
                 }

@@ -755,6 +755,16 @@ mod tests {
     }
 
     #[test]
+    fn an_arabic_article_joined_to_a_name() {
+        let m = matcher(&[&["AL-SHABAAB"], &["Hassan AL-QAIDI"], &["ALEXANDROV, Ivan"]]);
+        // ALSHABAAB is al + shabaab, as ALQAIDI is al + qaidi.
+        assert!(score_of(&m, "ALSHABAAB", 0) >= 0.95, "{}", score_of(&m, "ALSHABAAB", 0));
+        assert!(score_of(&m, "Hassan ALQAIDI", 1) >= 0.95);
+        // A word that only begins with the letters is not split there.
+        assert!(score_of(&m, "ALEXANDER", 2) < 0.8);
+    }
+
+    #[test]
     fn chinese_characters_are_also_read_as_korean() {
         let m = matcher(&[&["KIM, Jong Un"], &["JIN, Zheng"]]);
         let opts = ScreenOptions { limit: 3, threshold: 0.0 };

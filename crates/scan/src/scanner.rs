@@ -361,6 +361,9 @@ struct CoverWord {
     initial: bool,
     /// Whether the name has the word more than once (Omar Awadh OMAR).
     repeated: bool,
+    /// Whether the word is a particle (al, bin): no initial of text stands
+    /// for one.
+    particle: bool,
 }
 
 /// Identifier kinds distinctive enough to find in running text.
@@ -491,6 +494,7 @@ impl<'m> Scanner<'m> {
                     first: index.vocab.text(v).bytes().next().unwrap_or(0),
                     initial: n.classes[j] == TokClass::Initial,
                     repeated: n.toks.iter().filter(|&&x| x == v).count() > 1,
+                    particle: n.classes[j] == TokClass::Particle,
                 }
             }));
             cover_off.push(cover_words.len() as u32);
@@ -680,6 +684,25 @@ impl<'m> Scanner<'m> {
             // keeps it whole) is also its parts; a number word is its
             // number, as the lists' names read it (66TH: 66, SEGUNDA: 2).
             // ABDUL AZIZ: the lists read `abd` + `aziz`.
+            // An Arabic name with its article joined to it (ALMAHMOUDI,
+            // ELSAYED, AZZAWAHIRI: az-Zawahiri) is the listed name after the
+            // article, as the matcher reads it joined.
+            if in_vocab.is_none() {
+                if let Some(v) = joined_article(text).and_then(|rest| index.vocab.id(rest)) {
+                    nbrs.push((v, 1.0));
+                    parts.push(v);
+                    // (The article is a part too: ALSHABAAB is AL-SHABAAB,
+                    // AZZAWAHIRI AL ZAWAHIRI.)
+                    for article in [&text[..2], "al"] {
+                        if let Some(a) = index.vocab.id(article) {
+                            if !parts.contains(&a) {
+                                nbrs.push((a, 1.0));
+                                parts.push(a);
+                            }
+                        }
+                    }
+                }
+            }
             if veto_index::analyze::is_abd(text) {
                 if let Some(v) = index.vocab.id("abd") {
                     nbrs.push((v, 1.0));
@@ -879,6 +902,19 @@ fn inner_form_slack(
     } else {
         0
     }
+}
+
+/// The rest of a word that begins with an Arabic article joined to it
+/// (al-, el-, or one assimilated to the next consonant: ar-, as-, az-, …),
+/// if four letters or more are left.
+fn joined_article(text: &str) -> Option<&str> {
+    let b = text.as_bytes();
+    let rest = match b {
+        [b'a' | b'e', b'l', ..] => &text[2..],
+        [b'a', c, d, ..] if c == d && b"dnrstz".contains(c) => &text[2..],
+        _ => return None,
+    };
+    (rest.len() >= 4).then_some(rest)
 }
 
 /// Whether one word of text is nearly its list word, as the one-word rule
@@ -1496,7 +1532,7 @@ impl Ctx<'_, '_> {
                     continue;
                 }
                 let mut s = self.sim(q, v);
-                if s == 0.0 && (initial || self.toks[q].letter) {
+                if s == 0.0 && (initial || (self.toks[q].letter && !w.particle)) {
                     // An initial on either side matches a word it begins.
                     if self.toks[q].first == w.first {
                         s = 0.6;
