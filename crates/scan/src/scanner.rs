@@ -666,16 +666,14 @@ impl<'m> Scanner<'m> {
             let abjad = veto_index::is_abjad(written);
             let mut nbrs = index.neighbors_in(text, abjad);
             let mut readings = vec![text.to_string()];
-            if in_vocab.is_none() {
-                // Written in another script, the word is also read the ways
-                // other conventions read it (Тхамир: thamir as well as
-                // tkhamir), as the matcher does.
-                if !written.is_ascii() {
-                    for v in veto_names::translit::variants(written) {
-                        if !readings.contains(&v) && !v.contains(' ') {
-                            nbrs.extend(index.neighbors_in(&v, abjad));
-                            readings.push(v);
-                        }
+            // Written in another script, the word is also read the ways
+            // other conventions read it (Тхамир: thamir as well as tkhamir;
+            // Ёнг: yong as well as eng, a list word too), as the matcher does.
+            if !written.is_ascii() {
+                for v in veto_names::translit::variants(written) {
+                    if !readings.contains(&v) && !v.contains(' ') {
+                        nbrs.extend(index.neighbors_in(&v, abjad));
+                        readings.push(v);
                     }
                 }
             }

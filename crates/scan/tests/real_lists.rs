@@ -546,3 +546,13 @@ fn an_arabic_article_joined_to_a_name() {
     let (_, m) = found.iter().find(|(id, _)| id == "us_ofac_sdn:2676").expect("Zawahiri");
     assert_eq!(&text[m.span.clone()], "AYMAN AZZAWAHIRI");
 }
+
+#[test]
+fn a_cyrillic_word_is_read_every_way_even_when_one_reading_is_a_list_word() {
+    // Ёнг reads "eng" (a list word) by default and "yong" by another
+    // convention: RI, Yong Gil.
+    let text = "Reports named Ёнг Гил Ри in the case.";
+    let found = scan("news.txt", text);
+    let (_, m) = found.iter().find(|(id, _)| id == "us_ofac_sdn:33936").expect("RI Yong Gil");
+    assert_eq!(&text[m.span.clone()], "Ёнг Гил Ри");
+}
