@@ -81,6 +81,11 @@ const PATRONYMIC_ENDINGS: &[&str] = &[
     "uly",
 ];
 
+/// Whether a folded token is a patronymic (Vladimirovich, Ivanovna, ogly).
+pub fn is_patronymic(t: &str) -> bool {
+    t.len() > 6 && PATRONYMIC_ENDINGS.iter().any(|e| t.ends_with(e))
+}
+
 fn classify(t: &str) -> TokClass {
     if t.bytes().all(|b| b.is_ascii_digit()) {
         return TokClass::Number;
@@ -97,7 +102,7 @@ fn classify(t: &str) -> TokClass {
     if names::is_org_symbol(t) || names::is_stopword(t) {
         return TokClass::OrgSymbol;
     }
-    if t.len() > 6 && PATRONYMIC_ENDINGS.iter().any(|e| t.ends_with(e)) {
+    if is_patronymic(t) {
         return TokClass::Patronymic;
     }
     TokClass::Word

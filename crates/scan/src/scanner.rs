@@ -161,6 +161,9 @@ struct STok {
     nbrs: (u32, u32),
     /// Whether it is an identifier of some listed entity.
     id: bool,
+    /// Whether an English possessive followed it ('s, cut off): a name
+    /// ends there.
+    possessive: bool,
 }
 
 /// Hits of spans already scored, by span text and proposing names.
@@ -825,6 +828,21 @@ impl<'m> Scanner<'m> {
         let mut prev = 0..0;
         tokenizer.for_each_token(seg.text, |t| {
             let written = seg.text.get(t.start..t.end).unwrap_or(t.text);
+            // An English possessive is no part of the word: Usmanov's is
+            // Usmanov (and ends the name), where the lists have the word
+            // without the s and not with it (SULTAN'S CONSTRUCTION CC).
+            let vocab = &self.matcher.index().vocab;
+            let cut = possessive_len(written).filter(|_| {
+                t.text.len() > 2
+                    && vocab.id(&t.text[..t.text.len() - 1]).is_some()
+                    && vocab.id(t.text).is_none()
+            });
+            let (text, written, end) = match cut {
+                Some(len) => {
+                    (&t.text[..t.text.len() - 1], &written[..written.len() - len], t.end - len)
+                }
+                None => (t.text, written, t.end),
+            };
             if prev_end > 0 {
                 let gap = seg.text.get(prev_end..t.start).unwrap_or("");
                 let brk = match gap_break(gap) {
@@ -852,20 +870,21 @@ impl<'m> Scanner<'m> {
                     sentence += 1;
                 }
             }
-            let slot = self.info(&mut parts, t.text, t.numeric, written);
+            let slot = self.info(&mut parts, text, t.numeric, written);
             toks.push(STok {
                 start: t.start,
-                end: t.end,
+                end,
                 info: slot.info,
                 sentence,
-                letter: t.text.len() == 1,
+                letter: text.len() == 1,
                 anchor: slot.anchor(),
-                first: t.text.as_bytes().first().copied().unwrap_or(0),
+                first: text.as_bytes().first().copied().unwrap_or(0),
                 nbrs: (slot.nbr_at, slot.nbr_at + slot.nbr_len()),
                 id: slot.id(),
+                possessive: cut.is_some(),
             });
             prev_end = t.end;
-            prev = t.start..t.end;
+            prev = t.start..end;
         });
         let infos: &[TokInfo] = parts.infos;
         let texts: &[Box<str>] = parts.texts;
@@ -900,6 +919,12 @@ fn inner_form_slack(
     } else {
         0
     }
+}
+
+/// The length of the English possessive that ends a written word ('s, ’s),
+/// if one does.
+fn possessive_len(written: &str) -> Option<usize> {
+    ["'s", "'S", "\u{2019}s", "\u{2019}S"].into_iter().find(|p| written.ends_with(p)).map(str::len)
 }
 
 /// The rest of a word that begins with an Arabic article joined to it
@@ -1628,8 +1653,12 @@ impl Ctx<'_, '_> {
                 }
             }
         }
-        // After: a form starting right after `b`.
-        if b + 1 < n && self.toks[b + 1].sentence == self.toks[b].sentence {
+        // After: a form starting right after `b` (not after a possessive:
+        // "Deripaska's company").
+        if b + 1 < n
+            && self.toks[b + 1].sentence == self.toks[b].sentence
+            && !self.toks[b].possessive
+        {
             if let Some((len, _)) = forms.match_at(&words, b + 1 - lo) {
                 if !(len == 1 && self.prose_word(b + 1)) {
                     b += len;
@@ -2072,7 +2101,19 @@ impl Ctx<'_, '_> {
             }
         }
         // The list name must be there: its rarest word, and most of its weight.
-        let unmatched: Vec<f32> = ex.unmatched_list.iter().map(|w| weight(w)).collect();
+        // (A person's patronymic is left out more often than not: Suleiman
+        // KERIMOV, not Suleiman Abusaidovich.)
+        let unmatched: Vec<f32> = ex
+            .unmatched_list
+            .iter()
+            .map(|w| {
+                if person && veto_index::analyze::is_patronymic(w) {
+                    0.25 * weight(w)
+                } else {
+                    weight(w)
+                }
+            })
+            .collect();
         let unmatched_max = unmatched.iter().copied().fold(0.0f32, f32::max);
         let total = matched_sum + unmatched.iter().sum::<f32>();
         if unmatched_max > matched_max + 1e-6 || (total > 0.0 && matched_sum / total < LIST_COVER) {

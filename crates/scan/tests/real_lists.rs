@@ -556,3 +556,19 @@ fn a_cyrillic_word_is_read_every_way_even_when_one_reading_is_a_list_word() {
     let (_, m) = found.iter().find(|(id, _)| id == "us_ofac_sdn:33936").expect("RI Yong Gil");
     assert_eq!(&text[m.span.clone()], "Ёнг Гил Ри");
 }
+
+#[test]
+fn possessives_and_left_out_patronymics() {
+    // An English possessive is no part of the name, nor what follows it.
+    let text = "Oleg Deripaska's company was named in the filing.";
+    let found = scan("news.txt", text);
+    let (_, m) = found.iter().find(|(id, _)| id == "us_ofac_sdn:24283").expect("Deripaska");
+    assert_eq!(&text[m.span.clone()], "Oleg Deripaska");
+    assert!(m.score >= 0.98, "{}", m.score);
+    // A name the lists write with its 's keeps it.
+    let found = ids("Funds went to SULTAN'S CONSTRUCTION CC last year.");
+    assert!(found.contains(&"us_ofac_sdn:39541".into()), "{found:?}");
+    // A rare patronymic left out does not lose the name.
+    let found = ids("The yacht was linked to Suleiman Kerimov, officials said.");
+    assert!(found.contains(&"us_ofac_sdn:24325".into()), "{found:?}");
+}
