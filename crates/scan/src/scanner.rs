@@ -55,6 +55,9 @@ const SELDOM_ZIPF: u8 = 40;
 const MIN_RARITY: f32 = 0.9;
 /// A single-token mention needs a token at least this rare in the lists.
 const SINGLE_RARITY: f32 = 0.6;
+/// The rarity of a person's last name that makes the middle names needless
+/// (see [`Ctx::middle_words`]).
+const RARE_SURNAME: f32 = 0.8;
 /// A token at least this rare in the lists is distinctive: a mention needs one.
 const DISTINCT: f32 = 0.5;
 /// The list name's tokens a mention matches must carry this share of its weight.
@@ -487,13 +490,28 @@ impl<'m> Scanner<'m> {
         let mut cover_words: Vec<CoverWord> = Vec::new();
         cover_off.push(0);
         for n in &index.names {
+            // A person's middle names are often left out after a rare
+            // family name (Ali KHAMENEI for Ali Husseini KHAMENEI; see
+            // `Ctx::middle_words`): they count half, and the first and last
+            // names are what the cover looks for first.
+            let person = matcher.entities()[n.entity as usize].kind == veto_model::Kind::Person;
+            let last = n.toks.len().saturating_sub(1);
+            let rare_last =
+                n.toks.last().is_some_and(|&v| index.rarity(index.vocab.text(v)) >= RARE_SURNAME);
+            let weight = |j: usize| {
+                if person && rare_last && j > 0 && j < last {
+                    0.5 * n.weights[j]
+                } else {
+                    n.weights[j]
+                }
+            };
             let mut js: Vec<usize> = (0..n.toks.len()).collect();
-            js.sort_by(|&x, &y| n.weights[y].total_cmp(&n.weights[x]));
+            js.sort_by(|&x, &y| weight(y).total_cmp(&weight(x)));
             cover_words.extend(js.into_iter().map(|j| {
                 let v = n.toks[j];
                 CoverWord {
                     v,
-                    weight: n.weights[j],
+                    weight: weight(j),
                     first: index.vocab.text(v).bytes().next().unwrap_or(0),
                     initial: n.classes[j] == TokClass::Initial,
                     repeated: n.toks.iter().filter(|&&x| x == v).count() > 1,
@@ -508,7 +526,7 @@ impl<'m> Scanner<'m> {
                 let (a, b) = (cover_off[ni as usize], cover_off[ni as usize + 1]);
                 let order = &cover_words[a as usize..b as usize];
                 let n = &index.names[ni as usize];
-                let weight_sum = n.weight_sum;
+                let weight_sum: f32 = order.iter().map(|w| w.weight).sum();
                 let rarest = order.first().copied();
                 // Without `w`, the most the name's words can weigh, summed as
                 // the cover sums them (in order, so never more than the cover's
@@ -2103,12 +2121,17 @@ impl Ctx<'_, '_> {
         // The list name must be there: its rarest word, and most of its weight.
         // (A person's patronymic is left out more often than not: Suleiman
         // KERIMOV, not Suleiman Abusaidovich.)
+        // Nor are a person's middle names always written (Ali KHAMENEI for
+        // Ali Husseini KHAMENEI): they count half, as in the cover.
+        let middle = if person { self.middle_words(hit) } else { Vec::new() };
         let unmatched: Vec<f32> = ex
             .unmatched_list
             .iter()
             .map(|w| {
                 if person && veto_index::analyze::is_patronymic(w) {
                     0.25 * weight(w)
+                } else if middle.contains(&w.as_str()) {
+                    0.5 * weight(w)
                 } else {
                     weight(w)
                 }
@@ -2390,6 +2413,30 @@ impl Ctx<'_, '_> {
         } else {
             Err("one everyday word")
         }
+    }
+
+    /// The middle words of the listed name of a hit (neither its first nor
+    /// its last word, in the order people write it) when they may be left
+    /// out: the last word is a rare family name, and there as listed (not
+    /// Jose LOPEZ for Jose Francisco LOPEZ, nor Vladimir LOPEZ for Vladimir
+    /// PADRINO LOPEZ, two family names).
+    fn middle_words(&self, hit: &veto_matcher::Hit) -> Vec<&str> {
+        let index = self.scanner.matcher.index();
+        let Some(&(lo, hi)) = index.entity_names.get(hit.entity as usize) else {
+            return Vec::new();
+        };
+        let Some(ne) = index.names[lo as usize..hi as usize].iter().find(|n| n.name == hit.name)
+        else {
+            return Vec::new();
+        };
+        let n = ne.toks.len();
+        let Some(&last) = ne.toks.last() else { return Vec::new() };
+        let last = index.vocab.text(last);
+        let there = hit.explanation.tokens.iter().any(|t| t.list == last && t.similarity >= 0.95);
+        if n < 3 || !there || index.rarity(last) < RARE_SURNAME {
+            return Vec::new();
+        }
+        ne.toks[1..n - 1].iter().map(|&v| index.vocab.text(v)).collect()
     }
 
     /// Whether a person's hit leaves out the first or last word of the listed

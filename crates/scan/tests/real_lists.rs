@@ -572,3 +572,17 @@ fn possessives_and_left_out_patronymics() {
     let found = ids("The yacht was linked to Suleiman Kerimov, officials said.");
     assert!(found.contains(&"us_ofac_sdn:24325".into()), "{found:?}");
 }
+
+#[test]
+fn middle_names_left_out_after_a_rare_family_name() {
+    let found = ids("Ayatollah Ali Khamenei issued a statement.");
+    assert!(found.contains(&"us_ofac_sdn:26945".into()), "{found:?}");
+    // Not after a common one: Jose LOPEZ is not Jose Francisco LOPEZ, nor
+    // is Vladimir LOPEZ Vladimir PADRINO LOPEZ (two family names).
+    let found = ids("Jose Lopez and Vladimir Lopez signed the lease.");
+    assert!(!found.contains(&"us_ofac_sdn:24705".into()), "{found:?}");
+    assert!(!found.contains(&"us_ofac_sdn:25080".into()), "{found:?}");
+    let found = ids("Jose Francisco Lopez and Vladimir Padrino Lopez signed the lease.");
+    assert!(found.contains(&"us_ofac_sdn:24705".into()), "{found:?}");
+    assert!(found.contains(&"us_ofac_sdn:25080".into()), "{found:?}");
+}
