@@ -942,7 +942,19 @@ fn inner_form_slack(
 /// The length of the English possessive that ends a written word ('s, ’s),
 /// if one does.
 fn possessive_len(written: &str) -> Option<usize> {
-    ["'s", "'S", "\u{2019}s", "\u{2019}S"].into_iter().find(|p| written.ends_with(p)).map(str::len)
+    // (Every token asks: the last byte first.)
+    let b = written.as_bytes();
+    let n = b.len();
+    if n < 2 || !matches!(b[n - 1], b's' | b'S') {
+        return None;
+    }
+    if b[n - 2] == b'\'' {
+        Some(2)
+    } else if n >= 4 && b[n - 4..n - 1] == *"\u{2019}".as_bytes() {
+        Some(4)
+    } else {
+        None
+    }
 }
 
 /// The rest of a word that begins with an Arabic article joined to it
