@@ -2327,6 +2327,26 @@ impl Ctx<'_, '_> {
             if self.person_edge_missing(hit, (a, b)) {
                 return Err("a first or last word of the person's name is missing");
             }
+            if person {
+                // A middle initial that no left-out word of the listed name
+                // begins with is another person's (Dmitry V. Levin is not
+                // Dmitriy Olegovich LEVIN).
+                let left_out: Vec<&String> =
+                    ex.unmatched_list.iter().filter(|w| !is_function_word(w)).collect();
+                let other_initial = ex.unmatched_query.iter().any(|q| {
+                    q.len() == 1
+                        && !left_out.is_empty()
+                        && !left_out.iter().any(|w| w.as_bytes()[0] == q.as_bytes()[0])
+                });
+                if other_initial {
+                    return Err("a middle initial not the listed name's");
+                }
+                // A listed word hyphened to another is half a name (Chin Huang
+                // is not HUANG, Chin-Hua).
+                if self.half_hyphened(hit) {
+                    return Err("half of a hyphened name");
+                }
+            }
             // Part of a person's name, and misspelt too, is too little.
             if person
                 && !ex.unmatched_list.is_empty()
@@ -2425,6 +2445,30 @@ impl Ctx<'_, '_> {
         } else {
             Err("one everyday word")
         }
+    }
+
+    /// Whether the hit leaves out a word that the listed name joins with a
+    /// hyphen to a word it matched (Chin-Hua, Abd-al-Rahman).
+    fn half_hyphened(&self, hit: &veto_matcher::Hit) -> bool {
+        let ex = &hit.explanation;
+        if ex.unmatched_list.is_empty() {
+            return false;
+        }
+        let entity = &self.scanner.matcher.entities()[hit.entity as usize];
+        let Some(name) = entity.names.get(hit.name as usize) else { return false };
+        let matched = |w: &str| ex.tokens.iter().any(|t| t.list.split(' ').any(|l| l == w));
+        name.full.split(|c: char| c.is_whitespace() || c == ',').filter(|w| w.contains('-')).any(
+            |w| {
+                // (Particles aside: AL-MAAROUFI is Maaroufi.)
+                let parts: Vec<String> = w
+                    .split('-')
+                    .map(veto_names::fold)
+                    .filter(|p| p.len() >= 2 && !is_function_word(p))
+                    .collect();
+                parts.iter().any(|p| matched(p))
+                    && parts.iter().any(|p| ex.unmatched_list.iter().any(|u| u == p))
+            },
+        )
     }
 
     /// The middle words of the listed name of a hit (neither its first nor

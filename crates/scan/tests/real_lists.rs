@@ -586,3 +586,20 @@ fn middle_names_left_out_after_a_rare_family_name() {
     assert!(found.contains(&"us_ofac_sdn:24705".into()), "{found:?}");
     assert!(found.contains(&"us_ofac_sdn:25080".into()), "{found:?}");
 }
+
+#[test]
+fn another_middle_initial_or_half_a_hyphened_name_is_another_person() {
+    // PAK, To-Chun: "to" is half of To-Chun.
+    let found = ids("He went to the PAEK office.");
+    assert!(!found.contains(&"us_ofac_sdn:15769".into()), "{found:?}");
+    let found = ids("Officials named PAK To-Chun in the report.");
+    assert!(found.contains(&"us_ofac_sdn:15769".into()), "{found:?}");
+    // A particle hyphened to a name is no half of it: AL-MAAROUFI.
+    let found = ids("He met Tarek Ben Habib Ben Al-toumi Maaroufi in Milan.");
+    assert!(found.contains(&"us_ofac_sdn:7257".into()), "{found:?}");
+    // Dmitry V. Levin is not Dmitriy Olegovich LEVIN; Dmitriy O. Levin may be.
+    let found = ids("Patches by Dmitry V. Levin were merged.");
+    assert!(!found.contains(&"us_ofac_sdn:36380".into()), "{found:?}");
+    let found = ids("Patches by Dmitriy O. Levin were merged.");
+    assert!(found.contains(&"us_ofac_sdn:36380".into()), "{found:?}");
+}
