@@ -2001,6 +2001,16 @@ impl Ctx<'_, '_> {
         if formula {
             return Err("a formula");
         }
+        // A preposition of place between the name's words that the listed
+        // name does not have is prose ("Trading company in Dubai" is not
+        // DUBAI TRADING COMPANY).
+        if ex
+            .unmatched_query
+            .iter()
+            .any(|q| matches!(q.as_str(), "in" | "at" | "from" | "near" | "into" | "with"))
+        {
+            return Err("a preposition between the name's words");
+        }
         // Han, kana and Hangul are read syllable by syllable, and two or
         // three syllables make most names of East Asia: read through a
         // romanization they match a listed name by chance (陈刚: chen gang,

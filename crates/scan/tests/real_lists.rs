@@ -603,3 +603,11 @@ fn another_middle_initial_or_half_a_hyphened_name_is_another_person() {
     let found = ids("Patches by Dmitriy O. Levin were merged.");
     assert!(found.contains(&"us_ofac_sdn:36380".into()), "{found:?}");
 }
+
+#[test]
+fn a_preposition_of_place_between_the_words_is_prose() {
+    let found = ids("The Al Noor Trading company in Dubai received the deposit.");
+    assert!(!found.contains(&"us_ofac_sdn:10603".into()), "{found:?}");
+    let found = ids("Funds went to DUBAI TRADING COMPANY last week.");
+    assert!(found.contains(&"us_ofac_sdn:10603".into()), "{found:?}");
+}
