@@ -2481,6 +2481,13 @@ impl Ctx<'_, '_> {
         )
     }
 
+    /// The indexed name a hit matched.
+    fn hit_entry(&self, hit: &veto_matcher::Hit) -> Option<&veto_index::NameEntry> {
+        let index = self.scanner.matcher.index();
+        let &(lo, hi) = index.entity_names.get(hit.entity as usize)?;
+        index.names.get(lo as usize..hi as usize)?.iter().find(|n| n.name == hit.name)
+    }
+
     /// The middle words of the listed name of a hit (neither its first nor
     /// its last word, in the order people write it) when they may be left
     /// out: the last word is a rare family name, and there as listed (not
@@ -2488,13 +2495,7 @@ impl Ctx<'_, '_> {
     /// PADRINO LOPEZ, two family names).
     fn middle_words(&self, hit: &veto_matcher::Hit) -> Vec<&str> {
         let index = self.scanner.matcher.index();
-        let Some(&(lo, hi)) = index.entity_names.get(hit.entity as usize) else {
-            return Vec::new();
-        };
-        let Some(ne) = index.names[lo as usize..hi as usize].iter().find(|n| n.name == hit.name)
-        else {
-            return Vec::new();
-        };
+        let Some(ne) = self.hit_entry(hit) else { return Vec::new() };
         let n = ne.toks.len();
         let Some(&last) = ne.toks.last() else { return Vec::new() };
         let last = index.vocab.text(last);
@@ -2517,13 +2518,7 @@ impl Ctx<'_, '_> {
             return false;
         }
         let index = matcher.index();
-        let Some(&(lo, hi)) = index.entity_names.get(hit.entity as usize) else {
-            return false;
-        };
-        let Some(ne) = index.names[lo as usize..hi as usize].iter().find(|n| n.name == hit.name)
-        else {
-            return false;
-        };
+        let Some(ne) = self.hit_entry(hit) else { return false };
         let edge = |j: usize| {
             let class = ne.classes[j];
             let word = index.vocab.text(ne.toks[j]);
