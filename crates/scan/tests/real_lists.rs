@@ -611,3 +611,14 @@ fn a_preposition_of_place_between_the_words_is_prose() {
     let found = ids("Funds went to DUBAI TRADING COMPANY last week.");
     assert!(found.contains(&"us_ofac_sdn:10603".into()), "{found:?}");
 }
+
+#[test]
+fn a_whole_name_many_listed_names_carry_counts_alone() {
+    // JOINT STOCK COMPANY SBERBANK: many listed names carry "Sberbank", but
+    // fewer than a word that proves nothing.
+    let found = ids("Shares of Sberbank fell 4% on Monday.");
+    assert!(found.contains(&"us_ofac_sdn:18715".into()), "{found:?}");
+    // A word thousands of names carry is no name alone.
+    let found = ids("Shares of the Bank fell 4% on Monday.");
+    assert!(found.is_empty(), "{found:?}");
+}
