@@ -81,6 +81,18 @@ const PATRONYMIC_ENDINGS: &[&str] = &[
     "uly",
 ];
 
+/// The rest of a folded word that begins with an Arabic article joined to
+/// it (al-, el-, or one assimilated to the next consonant: ar-, as-, az-, …:
+/// ALSHABAAB, ELSAYED, AZZAWAHIRI), if four letters or more are left.
+pub fn joined_article(text: &str) -> Option<&str> {
+    let rest = match text.as_bytes() {
+        [b'a' | b'e', b'l', ..] => &text[2..],
+        [b'a', c, d, ..] if c == d && b"dnrstz".contains(c) => &text[2..],
+        _ => return None,
+    };
+    (rest.len() >= 4).then_some(rest)
+}
+
 /// Whether a folded token is a patronymic (Vladimirovich, Ivanovna, ogly).
 pub fn is_patronymic(t: &str) -> bool {
     t.len() > 6 && PATRONYMIC_ENDINGS.iter().any(|e| t.ends_with(e))

@@ -629,9 +629,7 @@ impl Index {
             }
             // (Split after two letters only where they are an Arabic
             // article joined to the name: ALSHABAAB, ELSAYED, AZZAWAHIRI.)
-            let article = matches!(b.as_bytes(), [b'a' | b'e', b'l', ..])
-                || matches!(b.as_bytes(), [b'a', c, d, ..] if c == d && b"dnrstz".contains(c));
-            let from = if article { 2 } else { 3 };
+            let from = if crate::analyze::joined_article(b).is_some() { 2 } else { 3 };
             for p in from..=b.len() - 3 {
                 if let (Some(a), Some(c)) = (self.vocab.id(&b[..p]), self.vocab.id(&b[p..])) {
                     composites.push(Composite::Split { i, a, b: c });

@@ -58,8 +58,10 @@ const MIN_RARITY: f32 = 0.9;
 /// "Gazprom" alone are those entities, though many listed names carry them).
 const SINGLE_RARITY: f32 = 0.5;
 /// The rarity of a person's last name that makes the middle names needless
-/// (see [`Ctx::middle_words`]).
+/// (see [`skippable_middle`]).
 const RARE_SURNAME: f32 = 0.8;
+/// How much a middle name that may be left out counts, of its weight.
+const MIDDLE_WEIGHT: f32 = 0.5;
 /// A token at least this rare in the lists is distinctive: a mention needs one.
 const DISTINCT: f32 = 0.5;
 /// The list name's tokens a mention matches must carry this share of its weight.
@@ -494,15 +496,13 @@ impl<'m> Scanner<'m> {
         for n in &index.names {
             // A person's middle names are often left out after a rare
             // family name (Ali KHAMENEI for Ali Husseini KHAMENEI; see
-            // `Ctx::middle_words`): they count half, and the first and last
+            // `skippable_middle`): they count half, and the first and last
             // names are what the cover looks for first.
             let person = matcher.entities()[n.entity as usize].kind == veto_model::Kind::Person;
-            let last = n.toks.len().saturating_sub(1);
-            let rare_last =
-                n.toks.last().is_some_and(|&v| index.rarity(index.vocab.text(v)) >= RARE_SURNAME);
+            let middle = if person { skippable_middle(index, n) } else { 0..0 };
             let weight = |j: usize| {
-                if person && rare_last && j > 0 && j < last {
-                    0.5 * n.weights[j]
+                if middle.contains(&j) {
+                    MIDDLE_WEIGHT * n.weights[j]
                 } else {
                     n.weights[j]
                 }
@@ -709,7 +709,9 @@ impl<'m> Scanner<'m> {
             // ELSAYED, AZZAWAHIRI: az-Zawahiri) is the listed name after the
             // article, as the matcher reads it joined.
             if in_vocab.is_none() {
-                if let Some(v) = joined_article(text).and_then(|rest| index.vocab.id(rest)) {
+                if let Some(v) =
+                    veto_index::analyze::joined_article(text).and_then(|rest| index.vocab.id(rest))
+                {
                     nbrs.push((v, 1.0));
                     parts.push(v);
                     // (The article is a part too: ALSHABAAB is AL-SHABAAB,
@@ -846,12 +848,12 @@ impl<'m> Scanner<'m> {
         let mut prev_end = 0usize;
         // The previous token's position in the segment.
         let mut prev = 0..0;
+        let vocab = &self.matcher.index().vocab;
         tokenizer.for_each_token(seg.text, |t| {
             let written = seg.text.get(t.start..t.end).unwrap_or(t.text);
             // An English possessive is no part of the word: Usmanov's is
             // Usmanov (and ends the name), where the lists have the word
             // without the s and not with it (SULTAN'S CONSTRUCTION CC).
-            let vocab = &self.matcher.index().vocab;
             let cut = possessive_len(written).filter(|_| {
                 t.text.len() > 2
                     && vocab.id(&t.text[..t.text.len() - 1]).is_some()
@@ -941,6 +943,22 @@ fn inner_form_slack(
     }
 }
 
+/// The positions of the middle words of a listed person's name `n` (neither
+/// its first nor its last, in the order people write it) that may be left
+/// out: those of a name of three words or more whose last word is a rare
+/// family name (Ali Husseini KHAMENEI; not Jose Francisco LOPEZ, nor
+/// Vladimir PADRINO LOPEZ). Empty otherwise.
+fn skippable_middle(index: &veto_index::Index, n: &veto_index::NameEntry) -> Range<usize> {
+    let k = n.toks.len();
+    let rare_last =
+        n.toks.last().is_some_and(|&v| index.rarity(index.vocab.text(v)) >= RARE_SURNAME);
+    if k >= 3 && rare_last {
+        1..k - 1
+    } else {
+        0..0
+    }
+}
+
 /// The length of the English possessive that ends a written word ('s, ’s),
 /// if one does.
 fn possessive_len(written: &str) -> Option<usize> {
@@ -957,19 +975,6 @@ fn possessive_len(written: &str) -> Option<usize> {
     } else {
         None
     }
-}
-
-/// The rest of a word that begins with an Arabic article joined to it
-/// (al-, el-, or one assimilated to the next consonant: ar-, as-, az-, …),
-/// if four letters or more are left.
-fn joined_article(text: &str) -> Option<&str> {
-    let b = text.as_bytes();
-    let rest = match b {
-        [b'a' | b'e', b'l', ..] => &text[2..],
-        [b'a', c, d, ..] if c == d && b"dnrstz".contains(c) => &text[2..],
-        _ => return None,
-    };
-    (rest.len() >= 4).then_some(rest)
 }
 
 /// Whether one word of text is nearly its list word, as the one-word rule
@@ -2155,7 +2160,7 @@ impl Ctx<'_, '_> {
                 if person && veto_index::analyze::is_patronymic(w) {
                     0.25 * weight(w)
                 } else if middle.contains(&w.as_str()) {
-                    0.5 * weight(w)
+                    MIDDLE_WEIGHT * weight(w)
                 } else {
                     weight(w)
                 }
@@ -2490,22 +2495,19 @@ impl Ctx<'_, '_> {
         index.names.get(lo as usize..hi as usize)?.iter().find(|n| n.name == hit.name)
     }
 
-    /// The middle words of the listed name of a hit (neither its first nor
-    /// its last word, in the order people write it) when they may be left
-    /// out: the last word is a rare family name, and there as listed (not
-    /// Jose LOPEZ for Jose Francisco LOPEZ, nor Vladimir LOPEZ for Vladimir
-    /// PADRINO LOPEZ, two family names).
+    /// The words of [`skippable_middle`] of the listed name of a hit, when
+    /// its rare family name is there as listed.
     fn middle_words(&self, hit: &veto_matcher::Hit) -> Vec<&str> {
         let index = self.scanner.matcher.index();
         let Some(ne) = self.hit_entry(hit) else { return Vec::new() };
-        let n = ne.toks.len();
+        let middle = skippable_middle(index, ne);
         let Some(&last) = ne.toks.last() else { return Vec::new() };
         let last = index.vocab.text(last);
         let there = hit.explanation.tokens.iter().any(|t| t.list == last && t.similarity >= 0.95);
-        if n < 3 || !there || index.rarity(last) < RARE_SURNAME {
+        if middle.is_empty() || !there {
             return Vec::new();
         }
-        ne.toks[1..n - 1].iter().map(|&v| index.vocab.text(v)).collect()
+        ne.toks[middle].iter().map(|&v| index.vocab.text(v)).collect()
     }
 
     /// Whether a person's hit leaves out the first or last word of the listed
