@@ -191,6 +191,15 @@ pub(crate) trait Sink {
     fn begin(&mut self, start: usize);
     /// The current token ends at byte `end`; an empty token is discarded.
     fn end(&mut self, end: usize);
+    /// A token that is `text[start..end]`, ASCII letters and digits, lowercased.
+    fn word(&mut self, text: &str, start: usize, end: usize) {
+        self.begin(start);
+        let buf = self.buf();
+        let from = buf.len();
+        buf.push_str(&text[start..end]);
+        buf[from..].make_ascii_lowercase();
+        self.end(end);
+    }
 }
 
 struct FoldSink<'o> {
@@ -277,6 +286,21 @@ impl<F: FnMut(TokenRef<'_>)> Sink for CallbackSink<F> {
             (self.f)(TokenRef { text: &self.cur, start: self.start, end, numeric });
             self.cur.clear();
         }
+    }
+    fn word(&mut self, text: &str, start: usize, end: usize) {
+        let word = &text[start..end];
+        // (A word in lowercase is its own folded text: no copy.)
+        let text = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.cur.clear();
+            self.cur.push_str(word);
+            self.cur.make_ascii_lowercase();
+            &self.cur
+        } else {
+            word
+        };
+        let numeric = text.bytes().all(|b| b.is_ascii_digit());
+        (self.f)(TokenRef { text, start, end, numeric });
+        self.cur.clear();
     }
 }
 
@@ -379,6 +403,19 @@ impl<S: Sink> Engine<'_, S> {
                         i += 1;
                         while i < n && bytes[i] < 0x80 && ASCII[bytes[i] as usize] == A_ALNUM {
                             i += 1;
+                        }
+                        // A word between separators (most words) is a
+                        // token of its own, as `ascii_word` and `close`
+                        // would make it.
+                        if !self.in_tok
+                            && self.run_kind.is_none()
+                            && bytes.get(i).is_none_or(|&b| b < 0x80 && ASCII[b as usize] == A_SEP)
+                        {
+                            self.sink.word(text, s, i);
+                            self.tok_end = i;
+                            self.prev_letter = false;
+                            self.seg_chars = 0;
+                            continue;
                         }
                         self.ascii_word(s, i);
                     }

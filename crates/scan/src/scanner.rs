@@ -171,6 +171,9 @@ struct STok {
     /// Whether an English possessive followed it ('s, cut off): a name
     /// ends there.
     possessive: bool,
+    /// Whether a legal form may begin with it (as read, or as the form word
+    /// it misspells): where none does, none is looked for.
+    form: bool,
 }
 
 /// Hits of spans already scored, by span text and proposing names.
@@ -403,7 +406,7 @@ impl<'m> Scanner<'m> {
         let index = matcher.index();
         let nv = index.vocab.len();
         // A word's neighbour count shares a `u32` with two flags in its `Slot`.
-        assert!(nv < Slot::ID as usize, "{nv} list words: more than a word cache entry counts");
+        assert!(nv < Slot::FORM as usize, "{nv} list words: more than a word cache entry counts");
         // Anchors: the token of each name that is least likely in ordinary
         // text: not an everyday word if the name has one, else its rarest.
         // A second distinctive token is an anchor too, so that a misspelling
@@ -801,7 +804,10 @@ impl<'m> Scanner<'m> {
             },
         });
         st.texts.push(text.into());
-        let slot = Slot::of(i, &st.infos[i as usize]);
+        let ti = &st.infos[i as usize];
+        let form_text = ti.form.map_or(text, |f| &self.form_words[f as usize]);
+        let form = veto_names::LegalForms::get().begins(form_text);
+        let slot = Slot::of(i, ti, form);
         st.cache.insert(key, slot);
         slot
     }
@@ -904,6 +910,7 @@ impl<'m> Scanner<'m> {
                 nbrs: (slot.nbr_at, slot.nbr_at + slot.nbr_len()),
                 id: slot.id(),
                 possessive: cut.is_some(),
+                form: slot.form(),
             });
             prev_end = t.end;
             prev = t.start..end;
@@ -1199,8 +1206,10 @@ impl Slot {
     const ANCHOR: u32 = 1 << 31;
     /// The word is an identifier of some listed entity.
     const ID: u32 = 1 << 30;
+    /// A legal form may begin with the word (see [`STok::form`]).
+    const FORM: u32 = 1 << 29;
 
-    fn of(info: u32, ti: &TokInfo) -> Slot {
+    fn of(info: u32, ti: &TokInfo, form: bool) -> Slot {
         // (A word has at most one neighbour per list word: fewer than
         // `Slot::ID`, which `Scanner::new` checks.)
         let mut bits = ti.nbrs.len() as u32;
@@ -1209,6 +1218,9 @@ impl Slot {
         }
         if !ti.ids.is_empty() {
             bits |= Slot::ID;
+        }
+        if form {
+            bits |= Slot::FORM;
         }
         Slot { info, nbr_at: ti.nbr_at, bits }
     }
@@ -1221,8 +1233,12 @@ impl Slot {
         self.bits & Slot::ID != 0
     }
 
+    fn form(self) -> bool {
+        self.bits & Slot::FORM != 0
+    }
+
     fn nbr_len(self) -> u32 {
-        self.bits & (Slot::ID - 1)
+        self.bits & (Slot::FORM - 1)
     }
 }
 
@@ -1676,11 +1692,19 @@ impl Ctx<'_, '_> {
         let n = self.toks.len();
         // Legal forms are at most four words long.
         let lo = a.saturating_sub(4);
+        let after = b + 1 < n
+            && self.toks[b + 1].form
+            && self.toks[b + 1].sentence == self.toks[b].sentence
+            && !self.toks[b].possessive;
+        // (Most spans have no word a form begins with around them.)
+        if !after && !self.toks[lo..a].iter().any(|t| t.form) {
+            return (a, b);
+        }
         let words: Vec<&str> = (lo..(b + 5).min(n)).map(|p| self.form_text(p)).collect();
         let sentence = self.toks[a].sentence;
         // Before: a form ending right at `a`.
         for s in lo..a {
-            if self.toks[s].sentence != sentence {
+            if self.toks[s].sentence != sentence || !self.toks[s].form {
                 continue;
             }
             if let Some((len, _)) = forms.match_at(&words, s - lo) {
@@ -1692,10 +1716,7 @@ impl Ctx<'_, '_> {
         }
         // After: a form starting right after `b` (not after a possessive:
         // "Deripaska's company").
-        if b + 1 < n
-            && self.toks[b + 1].sentence == self.toks[b].sentence
-            && !self.toks[b].possessive
-        {
+        if after {
             if let Some((len, _)) = forms.match_at(&words, b + 1 - lo) {
                 if !(len == 1 && self.prose_word(b + 1)) {
                     b += len;
@@ -1817,6 +1838,9 @@ impl Ctx<'_, '_> {
         let words: Vec<&str> = (a..=b).map(|p| self.form_text(p)).collect();
         let mut legal = vec![false; words.len()];
         for i in 0..words.len() {
+            if !self.toks[a + i].form {
+                continue;
+            }
             if let Some((len, _)) = forms.match_at(&words, i) {
                 if len == 1 && self.prose_word(a + i) {
                     continue;

@@ -355,6 +355,12 @@ impl LegalForms {
         self.table.match_at(tokens, i).and_then(|(n, &f)| Some((n, self.forms.get(f as usize)?)))
     }
 
+    /// Whether some folded alias begins with word `first` ("joint", "ooo"):
+    /// if not, [`LegalForms::match_at`] finds none there.
+    pub fn begins(&self, first: &str) -> bool {
+        self.table.begins(first)
+    }
+
     /// The legal form of a whole folded alias ("ooo", "joint stock company").
     pub fn lookup(&self, folded: &str) -> Option<&LegalForm> {
         self.table.get(folded).and_then(|&f| self.forms.get(f as usize))

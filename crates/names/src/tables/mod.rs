@@ -238,6 +238,11 @@ impl<V> PhraseTable<V> {
         self.map.iter().map(|(k, v)| (&**k, v))
     }
 
+    /// Whether some phrase begins with token `first`.
+    pub(crate) fn begins(&self, first: &str) -> bool {
+        self.first.contains_key(first)
+    }
+
     /// Longest phrase starting at `tokens[i]`: (number of tokens, value).
     pub(crate) fn match_at<T: AsRef<str>>(&self, tokens: &[T], i: usize) -> Option<(usize, &V)> {
         let first = tokens.get(i)?.as_ref();
