@@ -304,14 +304,20 @@ impl<F: FnMut(TokenRef<'_>)> Sink for CallbackSink<F> {
     }
 }
 
-/// ASCII byte classes.
+/// Byte classes: ASCII ones, and the bytes of other characters.
 const A_SEP: u8 = 0;
 const A_ALNUM: u8 = 1;
 const A_APOS: u8 = 2;
 const A_PERIOD: u8 = 3;
+const A_HIGH: u8 = 4;
 
-static ASCII: [u8; 128] = {
-    let mut t = [A_SEP; 128];
+static ASCII: [u8; 256] = {
+    let mut t = [A_HIGH; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = A_SEP;
+        b += 1;
+    }
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -401,7 +407,7 @@ impl<S: Sink> Engine<'_, S> {
                     A_ALNUM => {
                         let s = i;
                         i += 1;
-                        while i < n && bytes[i] < 0x80 && ASCII[bytes[i] as usize] == A_ALNUM {
+                        while i < n && ASCII[bytes[i] as usize] == A_ALNUM {
                             i += 1;
                         }
                         // A word between separators (most words) is a
@@ -409,7 +415,7 @@ impl<S: Sink> Engine<'_, S> {
                         // would make it.
                         if !self.in_tok
                             && self.run_kind.is_none()
-                            && bytes.get(i).is_none_or(|&b| b < 0x80 && ASCII[b as usize] == A_SEP)
+                            && bytes.get(i).is_none_or(|&b| ASCII[b as usize] == A_SEP)
                         {
                             self.sink.word(text, s, i);
                             self.tok_end = i;

@@ -476,7 +476,12 @@ impl<'m> Scanner<'m> {
                 // a name whose second word is everyday but not frequent, a
                 // surname of Russian text: ROMANENKO, Roman Yuryevich, whose
                 // patronymic has many spellings.)
-                let seldom = words.zipf10(index.vocab.text(n.toks[j])) < SELDOM_ZIPF;
+                // (A number or a word of one or two letters is in no word
+                // list but everywhere in text: never seldom.)
+                let t = index.vocab.text(n.toks[j]);
+                let seldom = t.len() > 2
+                    && !t.bytes().all(|b| b.is_ascii_digit())
+                    && words.zipf10(t) < SELDOM_ZIPF;
                 if k == 0
                     || (n.weights[j] >= DISTINCT && (!everyday(j) || everyday(order[0]) || seldom))
                 {
@@ -672,10 +677,18 @@ impl<'m> Scanner<'m> {
     }
 
     /// Looks a folded token up, computing and caching what is known about it.
-    fn info(&self, st: &mut CacheParts<'_>, text: &str, numeric: bool, written: &str) -> Slot {
+    /// (`ascii`: whether `written` is known to be ASCII.)
+    fn info(
+        &self,
+        st: &mut CacheParts<'_>,
+        text: &str,
+        numeric: bool,
+        written: &str,
+        ascii: bool,
+    ) -> Slot {
         // What is known depends on the script the word was written in
         // (Карим and Karim fold alike but read differently).
-        let key = if written.is_ascii() { text } else { written };
+        let key = if ascii || written.is_ascii() { text } else { written };
         if let Some(slot) = st.cache.get(key) {
             return slot;
         }
@@ -845,7 +858,8 @@ impl<'m> Scanner<'m> {
             state;
         toks.clear();
         let mut parts = CacheParts { cache, infos, texts, nbr_ids };
-        let mixed_case = if seg.text.is_ascii() {
+        let ascii = seg.text.is_ascii();
+        let mixed_case = if ascii {
             seg.text.bytes().any(|b| b.is_ascii_lowercase())
         } else {
             seg.text.chars().any(char::is_lowercase)
@@ -898,7 +912,7 @@ impl<'m> Scanner<'m> {
                     sentence += 1;
                 }
             }
-            let slot = self.info(&mut parts, text, t.numeric, written);
+            let slot = self.info(&mut parts, text, t.numeric, written, ascii);
             toks.push(STok {
                 start: t.start,
                 end,
