@@ -196,6 +196,8 @@ pub struct ScanState {
     nbr_ids: Vec<u32>,
     tokenizer: Tokenizer,
     toks: Vec<STok>,
+    /// Where each sentence of the segment starts (see [`Ctx::sentences`]).
+    sentences: Vec<u32>,
     /// Hits of spans already screened: counterparties recur.
     screens: ScreenCache,
     scratch: Scratch,
@@ -294,6 +296,7 @@ impl ScanState {
             nbr_ids: Vec::new(),
             tokenizer: Tokenizer::default(),
             toks: Vec::new(),
+            sentences: Vec::new(),
             screens: ScreenCache::default(),
             scratch: Scratch::default(),
             scanner_id: 0,
@@ -854,8 +857,18 @@ impl<'m> Scanner<'m> {
             state.texts.clear();
             state.nbr_ids.clear();
         }
-        let ScanState { cache, infos, texts, nbr_ids, tokenizer, toks, screens, scratch, .. } =
-            state;
+        let ScanState {
+            cache,
+            infos,
+            texts,
+            nbr_ids,
+            tokenizer,
+            toks,
+            sentences,
+            screens,
+            scratch,
+            ..
+        } = state;
         toks.clear();
         let mut parts = CacheParts { cache, infos, texts, nbr_ids };
         let ascii = seg.text.is_ascii();
@@ -932,7 +945,16 @@ impl<'m> Scanner<'m> {
         let infos: &[TokInfo] = parts.infos;
         let texts: &[Box<str>] = parts.texts;
         let nbr_ids: &[u32] = parts.nbr_ids;
-        let ctx = Ctx { scanner: self, seg, toks, infos, texts, nbr_ids, opts, mixed_case };
+        // Sentence numbers rise by one at most from a word to the next.
+        sentences.clear();
+        for (p, t) in toks.iter().enumerate() {
+            while sentences.len() <= t.sentence as usize {
+                sentences.push(p as u32);
+            }
+        }
+        sentences.push(toks.len() as u32);
+        let ctx =
+            Ctx { scanner: self, seg, toks, sentences, infos, texts, nbr_ids, opts, mixed_case };
         ctx.run(screens, scratch)
     }
 }
@@ -1302,6 +1324,9 @@ struct Ctx<'a, 'm> {
     scanner: &'a Scanner<'m>,
     seg: &'a Segment<'a>,
     toks: &'a [STok],
+    /// The first word of each sentence, by sentence number, and then the
+    /// number of words: sentence `s` is `sentences[s]..sentences[s + 1]`.
+    sentences: &'a [u32],
     nbr_ids: &'a [u32],
     infos: &'a [TokInfo],
     texts: &'a [Box<str>],
@@ -1821,16 +1846,11 @@ impl Ctx<'_, '_> {
 
     /// The words of word `p`'s sentence.
     fn sentence_of(&self, p: usize) -> Range<usize> {
-        let sentence = self.toks[p].sentence;
-        let mut a = p;
-        while a > 0 && self.toks[a - 1].sentence == sentence {
-            a -= 1;
+        let s = self.toks[p].sentence as usize;
+        match (self.sentences.get(s), self.sentences.get(s + 1)) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => p..p + 1,
         }
-        let mut b = p;
-        while b < self.toks.len() && self.toks[b].sentence == sentence {
-            b += 1;
-        }
-        a..b
     }
 
     /// Whether text word `p` follows a word that says a vessel comes next
