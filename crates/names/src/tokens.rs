@@ -369,9 +369,24 @@ struct Engine<'a, S> {
     last_han: Option<char>,
     /// Byte offset just past the last Hangul syllable (to find the first syllable of a word).
     hangul_end: usize,
+    /// Whether a word between separators is written at once (see `scan`).
+    shortcut: bool,
 }
 
 fn run<S: Sink>(tok: &mut Tokenizer, text: &str, conv: &Convention, sink: &mut S) {
+    run_with(tok, text, conv, sink, true);
+}
+
+/// [`run`], with or without the shortcut for words between separators
+/// (without: every word through `ascii_word` and `close`, as the tests
+/// compare).
+fn run_with<S: Sink>(
+    tok: &mut Tokenizer,
+    text: &str,
+    conv: &Convention,
+    sink: &mut S,
+    shortcut: bool,
+) {
     tok.run.clear();
     tok.spans.clear();
     let mut e = Engine {
@@ -390,6 +405,7 @@ fn run<S: Sink>(tok: &mut Tokenizer, text: &str, conv: &Convention, sink: &mut S
         chain_join: false,
         last_han: None,
         hangul_end: usize::MAX,
+        shortcut,
     };
     e.scan();
 }
@@ -413,7 +429,8 @@ impl<S: Sink> Engine<'_, S> {
                         // A word between separators (most words) is a
                         // token of its own, as `ascii_word` and `close`
                         // would make it.
-                        if !self.in_tok
+                        if self.shortcut
+                            && !self.in_tok
                             && self.run_kind.is_none()
                             && bytes.get(i).is_none_or(|&b| ASCII[b as usize] == A_SEP)
                         {
@@ -834,6 +851,61 @@ impl<S: Sink> Engine<'_, S> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokens of `text` through `for_each_token` (the scanner's way)
+    /// and through `tokens_into` without the shortcut for words between
+    /// separators.
+    fn both_ways(text: &str) -> (Vec<Token>, Vec<Token>) {
+        let mut fast = Vec::new();
+        Tokenizer::new().for_each_token(text, |t| fast.push(t.to_token()));
+        let mut slow = Vec::new();
+        let mut sink = VecSink { out: &mut slow, n: 0, start: 0 };
+        run_with(&mut Tokenizer::new(), text, &Convention::default(), &mut sink, false);
+        let n = sink.n;
+        slow.truncate(n);
+        (fast, slow)
+    }
+
+    #[test]
+    fn words_between_separators_read_as_every_word() {
+        let texts = [
+            "",
+            "a",
+            "Vladimir PUTIN, Moscow; ooo \"Romashka\" (OOO) 11420 Corp.",
+            "O'Neil & Sons S.p.A. U.S.A. J.P.Morgan e.g. end.",
+            "word. Next 'quoted' rock'n'roll x-y 3.14 1,000 v2.0",
+            "Рosneft Pушкин ВТБ-Bank Ёнг Нам Ким",
+            "Müller-Lüdenscheidt GmbH Ørsted ß",
+            "习近平 and 김정은 and ｶﾀｶﾅ and สวัสดี end",
+            "MT103 :59:/40702810\nAO SBERBANK\nLEASING\r\n:70:INV 17",
+            "  leading and trailing  ",
+            "ab\u{301}c A\u{300}B tab\there",
+        ];
+        for text in texts {
+            let (fast, slow) = both_ways(text);
+            assert_eq!(fast, slow, "{text:?}");
+        }
+        // Every string of up to four pieces from an alphabet of the byte
+        // classes (and letters of other scripts).
+        fn every(text: &mut String, depth: usize, alphabet: &[&str], count: &mut usize) {
+            let (fast, slow) = both_ways(text);
+            assert_eq!(fast, slow, "{text:?}");
+            *count += 1;
+            if depth == 0 {
+                return;
+            }
+            for piece in alphabet {
+                let keep = text.len();
+                text.push_str(piece);
+                every(text, depth - 1, alphabet, count);
+                text.truncate(keep);
+            }
+        }
+        let alphabet = ["a", "B", "7", " ", "'", ".", "-", "é", "Я"];
+        let mut count = 0;
+        every(&mut String::new(), 4, &alphabet, &mut count);
+        assert_eq!(count, 1 + 9 + 81 + 729 + 6561);
+    }
 
     fn spans(text: &str) -> Vec<(String, &str)> {
         tokenize(text).into_iter().map(|t| (t.text.clone(), &text[t.span()])).collect()
