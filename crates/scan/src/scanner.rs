@@ -479,8 +479,8 @@ impl<'m> Scanner<'m> {
                 // a name whose second word is everyday but not frequent, a
                 // surname of Russian text: ROMANENKO, Roman Yuryevich, whose
                 // patronymic has many spellings.)
-                // (A number or a word of one or two letters is in no word
-                // list but everywhere in text: never seldom.)
+                // (A number or a word of one or two letters counts as
+                // everyday whatever the word lists say: never seldom.)
                 let t = index.vocab.text(n.toks[j]);
                 let seldom = t.len() > 2
                     && !t.bytes().all(|b| b.is_ascii_digit())
