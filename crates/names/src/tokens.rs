@@ -853,8 +853,8 @@ mod tests {
     use super::*;
 
     /// The tokens of `text` through `for_each_token` (the scanner's way)
-    /// and through `tokens_into` without the shortcut for words between
-    /// separators.
+    /// and, as `tokens_into` collects them, without the shortcut for words
+    /// between separators.
     fn both_ways(text: &str) -> (Vec<Token>, Vec<Token>) {
         let mut fast = Vec::new();
         Tokenizer::new().for_each_token(text, |t| fast.push(t.to_token()));

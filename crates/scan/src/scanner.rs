@@ -408,7 +408,7 @@ impl<'m> Scanner<'m> {
     pub fn new(matcher: &'m Matcher) -> Scanner<'m> {
         let index = matcher.index();
         let nv = index.vocab.len();
-        // A word's neighbour count shares a `u32` with two flags in its `Slot`.
+        // A word's neighbour count shares a `u32` with three flags in its `Slot`.
         assert!(nv < Slot::FORM as usize, "{nv} list words: more than a word cache entry counts");
         // Anchors: the token of each name that is least likely in ordinary
         // text: not an everyday word if the name has one, else its rarest.
@@ -1247,7 +1247,7 @@ impl Slot {
 
     fn of(info: u32, ti: &TokInfo, form: bool) -> Slot {
         // (A word has at most one neighbour per list word: fewer than
-        // `Slot::ID`, which `Scanner::new` checks.)
+        // `Slot::FORM`, which `Scanner::new` checks.)
         let mut bits = ti.nbrs.len() as u32;
         if !ti.props.is_empty() {
             bits |= Slot::ANCHOR;
@@ -2408,11 +2408,10 @@ impl Ctx<'_, '_> {
                 // Dmitriy Olegovich LEVIN).
                 let left_out: Vec<&String> =
                     ex.unmatched_list.iter().filter(|w| !is_function_word(w)).collect();
-                let other_initial = ex.unmatched_query.iter().any(|q| {
-                    q.len() == 1
-                        && !left_out.is_empty()
-                        && !left_out.iter().any(|w| w.as_bytes()[0] == q.as_bytes()[0])
-                });
+                let other_initial = !left_out.is_empty()
+                    && ex.unmatched_query.iter().any(|q| {
+                        q.len() == 1 && !left_out.iter().any(|w| w.as_bytes()[0] == q.as_bytes()[0])
+                    });
                 if other_initial {
                     return Err("a middle initial not the listed name's");
                 }
