@@ -279,7 +279,15 @@ fn stem_article_din<'a>(words: &[&'a str], i: usize) -> Option<&'a str> {
 
 /// `hidayatullah` → (`hidayat`, `lah`).
 fn compound_suffix(w: &str) -> Option<(String, &'static str)> {
+    let b = w.as_bytes();
     SUFFIXES.iter().find_map(|(suf, canon)| {
+        // (The last two letters first: most words end otherwise, and a stem
+        // has three letters or more.)
+        let s = suf.as_bytes();
+        let (n, k) = (b.len(), s.len());
+        if n < k + 3 || b[n - 1] != s[k - 1] || b[n - 2] != s[k - 2] {
+            return None;
+        }
         let stem = w.strip_suffix(suf)?;
         (stem.len() >= 3 && !stem.bytes().any(|b| b.is_ascii_digit()))
             .then(|| (stem.to_string(), *canon))
@@ -340,12 +348,18 @@ fn split_run_together(name: &str) -> std::borrow::Cow<'_, str> {
 /// the text. A word that is not folded (ASCII lowercase letters and
 /// digits) is analysed as a name.
 pub fn read_word(word: &str) -> Vec<Tok> {
+    word_parts(word).unwrap_or_else(|| vec![Tok { text: word.to_string(), class: classify(word) }])
+}
+
+/// [`read_word`], or `None` where a folded word is read as itself alone
+/// (most words): the scanner wants only the other readings, and a word's
+/// class is lookups in several tables.
+pub fn word_parts(word: &str) -> Option<Vec<Tok>> {
     if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
-        return analyze(word, None).tokens;
+        return Some(analyze(word, None).tokens);
     }
     let mut out = Vec::new();
-    read_at(&[word], 0, &mut out);
-    out
+    read_parts(&[word], 0, &mut out).map(|_| out)
 }
 
 /// Reads the words of a name from `words[i]` on — an `abd` compound, a
@@ -353,34 +367,42 @@ pub fn read_word(word: &str) -> Vec<Tok> {
 /// `din`, a compound with a known suffix, or the word itself — into `out`;
 /// returns how many words it read.
 fn read_at(words: &[&str], i: usize, out: &mut Vec<Tok>) -> usize {
+    read_parts(words, i, out).unwrap_or_else(|| {
+        let w = words[i];
+        out.push(Tok { text: w.to_string(), class: classify(w) });
+        1
+    })
+}
+
+/// [`read_at`] but for the word itself: `None` where `words[i]` is read as
+/// itself alone.
+fn read_parts(words: &[&str], i: usize, out: &mut Vec<Tok>) -> Option<usize> {
     if let Some((len, [abd, x])) = abd_compound(words, i) {
         out.push(Tok { text: abd, class: TokClass::Particle });
         out.push(Tok { class: classify(&x), text: x });
-        return len;
+        return Some(len);
     }
     // Numbers in words and ordinals become digits, so that `Brigade
     // Forty-Four` meets `Brigade 44` and `1st` meets `First`.
     if let Some((len, n)) = names::number_at(words, i) {
         out.push(Tok { text: n.to_string(), class: TokClass::Number });
-        return len;
+        return Some(len);
     }
     if let Some((len, tail)) = compound_tail(words, i) {
         out.push(Tok { text: tail.to_string(), class: TokClass::Word });
-        return len;
+        return Some(len);
     }
     if let Some(stem) = stem_article_din(words, i) {
         out.push(Tok { class: classify(stem), text: stem.to_string() });
         out.push(Tok { text: "din".to_string(), class: TokClass::Word });
-        return 2;
+        return Some(2);
     }
     if let Some((stem, tail)) = compound_suffix(words[i]) {
         out.push(Tok { class: classify(&stem), text: stem });
         out.push(Tok { text: tail.to_string(), class: TokClass::Word });
-        return 1;
+        return Some(1);
     }
-    let w = words[i];
-    out.push(Tok { text: w.to_string(), class: classify(w) });
-    1
+    None
 }
 
 /// Analyses a name. `kind` (when known) decides whether legal forms are
@@ -495,6 +517,10 @@ mod tests {
         }
         for w in &words {
             assert_eq!(read_word(w), analyze(w, None).tokens, "{w}");
+            // Without other readings, read as itself alone.
+            if word_parts(w).is_none() {
+                assert_eq!(read_word(w), [Tok { text: w.clone(), class: classify(w) }], "{w}");
+            }
         }
         // Not folded: analysed as a name.
         assert_eq!(read_word("Abd Allah"), analyze("Abd Allah", None).tokens);

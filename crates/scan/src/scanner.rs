@@ -752,7 +752,7 @@ impl<'m> Scanner<'m> {
                 }
             }
             for r in &readings {
-                let analyzed = veto_index::analyze::read_word(r);
+                let analyzed = veto_index::analyze::word_parts(r).unwrap_or_default();
                 match analyzed.as_slice() {
                     // (And the second part of a compound written apart:
                     // EDDINE is `din`, ULLAH `lah`, ZADEH `zad`, as the lists
@@ -1868,21 +1868,25 @@ impl Ctx<'_, '_> {
     /// The words of the span that belong to a legal form written there
     /// ("obshchestvo", "s", "ogranichennoi", … of OOO spelt out).
     fn legal_words(&self, (a, b): TokSpan) -> impl Iterator<Item = usize> + '_ {
-        let forms = veto_names::LegalForms::get();
-        let words: Vec<&str> = (a..=b).map(|p| self.form_text(p)).collect();
-        let mut legal = vec![false; words.len()];
-        for i in 0..words.len() {
-            if !self.toks[a + i].form {
-                continue;
-            }
-            if let Some((len, _)) = forms.match_at(&words, i) {
-                if len == 1 && self.prose_word(a + i) {
+        // (Most spans have no word a form begins with: nothing to read.)
+        let mut legal = Vec::new();
+        if (a..=b).any(|p| self.toks[p].form) {
+            let forms = veto_names::LegalForms::get();
+            let words: Vec<&str> = (a..=b).map(|p| self.form_text(p)).collect();
+            legal = vec![false; words.len()];
+            for i in 0..words.len() {
+                if !self.toks[a + i].form {
                     continue;
                 }
-                legal[i..(i + len).min(words.len())].fill(true);
+                if let Some((len, _)) = forms.match_at(&words, i) {
+                    if len == 1 && self.prose_word(a + i) {
+                        continue;
+                    }
+                    legal[i..(i + len).min(words.len())].fill(true);
+                }
             }
         }
-        (a..=b).filter(move |&p| legal[p - a])
+        (a..=b).filter(move |&p| legal.get(p - a).copied().unwrap_or(false))
     }
 
     /// Whether word `p` is part of code, a path or a file name in prose:
