@@ -72,6 +72,23 @@ pub const WEAK_ALIAS_FACTOR: f32 = 0.92;
 /// Token-pair similarities computed during one query.
 type SimCache = HashMap<(u32, u32), f32, std::hash::BuildHasherDefault<veto_index::FxHasher>>;
 
+/// Similarities of a token and two tokens joined, per scored query reading,
+/// by where the three texts are (each `(address, length)`): the readings'
+/// and the vocabulary's texts stay put while a query is scored, and the
+/// same joins recur from candidate to candidate.
+#[derive(Default)]
+struct JoinCache {
+    map: HashMap<[usize; 6], f32, std::hash::BuildHasherDefault<veto_index::FxHasher>>,
+}
+
+impl JoinCache {
+    fn get_or(&mut self, whole: &str, a: &str, b: &str, f: impl FnOnce() -> f32) -> f32 {
+        let at = |t: &str| [t.as_ptr() as usize, t.len()];
+        let ([w0, w1], [a0, a1], [b0, b1]) = (at(whole), at(a), at(b));
+        *self.map.entry([w0, w1, a0, a1, b0, b1]).or_insert_with(f)
+    }
+}
+
 /// What to screen.
 #[derive(Clone, Debug, Default)]
 pub struct Query {
@@ -172,6 +189,7 @@ impl Matcher {
         qs: &[Side],
         n: &NameEntry,
         cache: &mut SimCache,
+        joins: &mut JoinCache,
     ) -> Alignment {
         let cs = self.list_sides(n);
         // A Latin query against a name written in an abjad: consonants are
@@ -225,29 +243,31 @@ impl Matcher {
         let composites = &q.composites;
         let abjad = q.toks.first().is_some_and(|t| t.abjad);
         let mut joined = |whole: &str, a: &str, b: &str| -> f32 {
-            // Read from an abjad, `al sid` is ELSSEID and `bnhsin` BEN
-            // HASSINE: compare the consonants of the joined form.
-            if abjad {
-                let s = veto_index::sim::abjad_joined_sim(whole, a, b);
-                if s >= TOKEN_FLOOR {
-                    return s;
-                }
-            }
-            if !joined_plausible(whole, a, b) {
-                return 0.0;
-            }
-            // Joined query tokens: precomputed against the vocabulary.
-            for c in composites {
-                if let Composite::Joined { i, vocab, sim } = *c {
-                    if q.toks[i].text == a
-                        && q.toks[i + 1].text == b
-                        && self.index.vocab.text(vocab) == whole
-                    {
-                        return sim;
+            joins.get_or(whole, a, b, || {
+                // Read from an abjad, `al sid` is ELSSEID and `bnhsin` BEN
+                // HASSINE: compare the consonants of the joined form.
+                if abjad {
+                    let s = veto_index::sim::abjad_joined_sim(whole, a, b);
+                    if s >= TOKEN_FLOOR {
+                        return s;
                     }
                 }
-            }
-            joined_spelling(whole, a, b)
+                if !joined_plausible(whole, a, b) {
+                    return 0.0;
+                }
+                // Joined query tokens: precomputed against the vocabulary.
+                for c in composites {
+                    if let Composite::Joined { i, vocab, sim } = *c {
+                        if q.toks[i].text == a
+                            && q.toks[i + 1].text == b
+                            && self.index.vocab.text(vocab) == whole
+                        {
+                            return sim;
+                        }
+                    }
+                }
+                joined_spelling(whole, a, b)
+            })
         };
         align(qs, &cs, &mut sim, &mut joined)
     }
@@ -292,6 +312,7 @@ impl Matcher {
                 .map(|t| Side { text: &t.text, class: t.class, weight: t.weight })
                 .collect();
             let mut cache = SimCache::default();
+            let mut joins = JoinCache::default();
             // A query read from an abjad is uncertain (no short vowels), so
             // its estimates rank less reliably: score more candidates.
             let abjad = q.toks.first().is_some_and(|t| t.abjad);
@@ -308,7 +329,7 @@ impl Matcher {
                     break;
                 }
                 let n = &self.index.names[name_idx as usize];
-                let a = self.score_name(q, &qs, n, &mut cache);
+                let a = self.score_name(q, &qs, n, &mut cache, &mut joins);
                 let mut s = a.score;
                 if n.role == NameRole::WeakAlias {
                     s *= WEAK_ALIAS_FACTOR;
