@@ -1727,7 +1727,6 @@ impl Ctx<'_, '_> {
     /// Widens a span over legal forms next to it ("AO" before, "LLC" after)
     /// and initials or fragments joined to it.
     fn widen(&self, (mut a, mut b): TokSpan) -> TokSpan {
-        let forms = veto_names::LegalForms::get();
         let n = self.toks.len();
         // Legal forms are at most four words long.
         let lo = a.saturating_sub(4);
@@ -1743,26 +1742,35 @@ impl Ctx<'_, '_> {
         let sentence = self.toks[a].sentence;
         // Before: a form ending right at `a`.
         for s in lo..a {
-            if self.toks[s].sentence != sentence || !self.toks[s].form {
+            if self.toks[s].sentence != sentence {
                 continue;
             }
-            if let Some((len, _)) = forms.match_at(&words, s - lo) {
-                if s + len == a && !(len == 1 && self.prose_word(s)) {
-                    a = s;
-                    break;
-                }
+            if self.form_at(&words, s - lo, s) == Some(a - s) {
+                a = s;
+                break;
             }
         }
         // After: a form starting right after `b` (not after a possessive:
         // "Deripaska's company").
         if after {
-            if let Some((len, _)) = forms.match_at(&words, b + 1 - lo) {
-                if !(len == 1 && self.prose_word(b + 1)) {
-                    b += len;
-                }
+            if let Some(len) = self.form_at(&words, b + 1 - lo, b + 1) {
+                b += len;
             }
         }
         (a, b.min(n - 1))
+    }
+
+    /// How many words the legal form written from text word `p` on has
+    /// (`words[i]` is word `p`'s form text, the words after it follow): none
+    /// where no form begins with the word, or where the form is that one
+    /// word and it is a function word of the prose ([`Ctx::prose_word`]:
+    /// "as", not Norwegian AS).
+    fn form_at(&self, words: &[&str], i: usize, p: usize) -> Option<usize> {
+        if !self.toks[p].form {
+            return None;
+        }
+        let (len, _) = veto_names::LegalForms::get().match_at(words, i)?;
+        (!(len == 1 && self.prose_word(p))).then_some(len)
     }
 
     /// The narrowest span holding the query tokens a hit aligned.
@@ -1871,17 +1879,10 @@ impl Ctx<'_, '_> {
         // (Most spans have no word a form begins with: nothing to read.)
         let mut legal = Vec::new();
         if (a..=b).any(|p| self.toks[p].form) {
-            let forms = veto_names::LegalForms::get();
             let words: Vec<&str> = (a..=b).map(|p| self.form_text(p)).collect();
             legal = vec![false; words.len()];
             for i in 0..words.len() {
-                if !self.toks[a + i].form {
-                    continue;
-                }
-                if let Some((len, _)) = forms.match_at(&words, i) {
-                    if len == 1 && self.prose_word(a + i) {
-                        continue;
-                    }
+                if let Some(len) = self.form_at(&words, i, a + i) {
                     legal[i..(i + len).min(words.len())].fill(true);
                 }
             }
