@@ -222,11 +222,13 @@ struct Scratch {
 struct Marks {
     /// One bit per list word: whether some word of the current sentence is
     /// similar to it. A name word not similar to any word of the sentence
-    /// needs no search. (A bit set, not a word per list word: it stays in
-    /// the processor's cache.)
-    bits: Vec<u64>,
-    /// The list words whose bits are set, to clear them for the next sentence.
-    set: Vec<u32>,
+    /// needs no search. (Bits, not a word per list word: they stay in the
+    /// processor's cache.) A block of 64 bits counts only if it was written
+    /// for the current sentence (its `stamp` is [`Marks::stamp_no`]), so
+    /// that nothing has to be cleared between sentences.
+    blocks: Vec<MarkBlock>,
+    /// The number of the current sentence's stamp.
+    stamp_no: u32,
     /// The first letters (bit `b % 64` of byte `b`) of the current
     /// sentence's one-letter words: an initial matches a name word by its
     /// first letter, not by similarity.
@@ -238,13 +240,28 @@ struct Marks {
     sentence: std::ops::Range<usize>,
 }
 
+/// 64 bits of [`Marks`], with the stamp they were written for.
+#[derive(Clone, Copy, Debug, Default)]
+struct MarkBlock {
+    stamp: u32,
+    bits: u64,
+}
+
 impl Marks {
+    /// Marks for a vocabulary of `n` list words.
+    fn new(n: usize) -> Marks {
+        Marks { blocks: vec![MarkBlock::default(); n.div_ceil(64)], ..Marks::default() }
+    }
+
     /// Stamps the words similar to the text words `words` as the current sentence's.
     fn stamp(&mut self, ctx: &Ctx<'_, '_>, words: std::ops::Range<usize>) {
-        for &v in &self.set {
-            self.bits[v as usize / 64] = 0;
+        self.stamp_no = self.stamp_no.wrapping_add(1);
+        if self.stamp_no == 0 {
+            // (Once in four billion sentences: blocks of old stamps could pass for new.)
+            self.blocks.fill(MarkBlock::default());
+            self.stamp_no = 1;
         }
-        self.set.clear();
+        let no = self.stamp_no;
         self.initials = 0;
         self.firsts = 0;
         self.sentence = words.clone();
@@ -256,23 +273,31 @@ impl Marks {
             }
             let (a, b) = ctx.toks[q].nbrs;
             for &v in ctx.nbr_ids.get(a as usize..b as usize).unwrap_or(&[]) {
-                if let Some(b) = self.bits.get_mut(v as usize / 64) {
-                    if *b == 0 {
-                        self.set.push(v);
-                    }
-                    *b |= 1 << (v % 64);
+                if let Some(m) = self.blocks.get_mut(v as usize / 64) {
+                    // (A block of an older stamp starts empty.)
+                    let keep = u64::from(m.stamp == no).wrapping_neg();
+                    m.bits = (m.bits & keep) | 1 << (v % 64);
+                    m.stamp = no;
                 }
             }
         }
     }
 
+    /// Whether some word of the current sentence is similar to list word `v`.
+    fn similar_here(&self, v: u32) -> bool {
+        self.blocks
+            .get(v as usize / 64)
+            .is_some_and(|m| m.stamp == self.stamp_no && m.bits & (1 << (v % 64)) != 0)
+    }
+
     /// Whether the current sentence may hold name word `w`, proposed by a
     /// text word like `anchor`: the anchor itself, a word like some word of
-    /// the sentence, or an initial, on either side, with its letter.
+    /// the sentence, or an initial, on either side, with its letter (no
+    /// initial of text stands for a particle; see [`Ctx::cover`]).
     fn may_be_here(&self, w: &CoverWord, anchor: u32) -> bool {
         let bit = initial_bit(w.first);
         w.v == anchor
-            || self.bits.get(w.v as usize / 64).is_some_and(|&b| b & (1 << (w.v % 64)) != 0)
+            || self.similar_here(w.v)
             || bit & self.initials != 0
             || (w.initial && bit & self.firsts != 0)
     }
@@ -359,6 +384,9 @@ struct Post {
     /// Whether one word of text may be the name (one not of a person, its
     /// first word of three letters or more; see [`Ctx::cover`]).
     solo: bool,
+    /// Whether the name is one word, maybe repeated (one word of text is
+    /// the whole of it, or a compound of its words).
+    one_word: bool,
     /// Words of text the name's may have between them beyond its own: a
     /// legal form inside the name (KATINA DRUSTVO S OGRANICENOM
     /// ODGOVORNOSCU ZA NEKRETNINE, a Serbian d.o.o. before its trade).
@@ -554,8 +582,9 @@ impl<'m> Scanner<'m> {
                 });
                 let solo = matcher.entities()[n.entity as usize].kind != veto_model::Kind::Person
                     && n.toks.first().is_some_and(|&v| index.vocab.text(v).len() >= 3);
+                let one_word = n.toks.windows(2).all(|w| w[0] == w[1]);
                 let slack = inner_form_slack(index, n, &matcher.entities()[n.entity as usize]);
-                Post { name: ni, words: (a, b), weight_sum, rarest, need, solo, slack }
+                Post { name: ni, words: (a, b), weight_sum, rarest, need, solo, one_word, slack }
             })
             .collect();
 
@@ -843,8 +872,7 @@ impl<'m> Scanner<'m> {
             state.texts.clear();
             state.nbr_ids.clear();
             state.screens.clear();
-            state.scratch.marks.bits = vec![0; self.matcher.index().vocab.len().div_ceil(64)];
-            state.scratch.marks.set.clear();
+            state.scratch.marks = Marks::new(self.matcher.index().vocab.len());
             state.scanner_id = me;
         }
         if state.screens.len() >= SCREEN_CACHE_LIMIT {
@@ -1591,15 +1619,27 @@ impl Ctx<'_, '_> {
         // before looking where they are.
         let may_be_here = |w: &CoverWord| marks.may_be_here(w, anchor);
         let mut bound = 0.0f32;
+        // Whether a word of the name may be somewhere else than the anchor.
+        let mut elsewhere = false;
         for (i, w) in order.iter().enumerate() {
             if may_be_here(w) {
                 bound += w.weight;
+                elsewhere |= w.v != anchor || w.repeated;
             } else if i == 0 {
                 return None;
             }
         }
         // (Summed in another order than the weight sum: a margin for rounding.)
         if bound + 1e-4 < MIN_COVER * weight_sum {
+            return None;
+        }
+        // A cover of the anchor alone is a mention only of a name that one
+        // word of text can be (see below): of a name not a person's, all of
+        // it one word or a compound of its words, or with an identifier.
+        if !elsewhere
+            && ids.is_empty()
+            && !(post.solo && (post.one_word || !self.info(p).parts.is_empty()))
+        {
             return None;
         }
         // Text words placed so far.
