@@ -401,6 +401,12 @@ impl Index {
                 return list.to_vec();
             }
         }
+        // A word with a digit (an account number, a reference) is looked up,
+        // not searched for (see `compute_neighbors`): remembering it would
+        // only crowd the memo with words that never come again.
+        if text.bytes().any(|b| b.is_ascii_digit()) {
+            return self.compute_neighbors(text, abjad);
+        }
         let slot = usize::from(abjad);
         let known = MEMO.with(|m| {
             m.borrow_mut().for_index(self.uid).neighbors[slot].get(text).map(|l| l.to_vec())
