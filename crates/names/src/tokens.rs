@@ -191,8 +191,9 @@ pub(crate) trait Sink {
     fn begin(&mut self, start: usize);
     /// The current token ends at byte `end`; an empty token is discarded.
     fn end(&mut self, end: usize);
-    /// A token that is `text[start..end]`, ASCII letters and digits, lowercased.
-    fn word(&mut self, text: &str, start: usize, end: usize) {
+    /// A token that is `text[start..end]`, ASCII letters and digits,
+    /// lowercased; `seen` ors the [`ASCII_WORD`] flags of its bytes.
+    fn word(&mut self, text: &str, start: usize, end: usize, _seen: u8) {
         self.begin(start);
         let buf = self.buf();
         let from = buf.len();
@@ -287,10 +288,10 @@ impl<F: FnMut(TokenRef<'_>)> Sink for CallbackSink<F> {
             self.cur.clear();
         }
     }
-    fn word(&mut self, text: &str, start: usize, end: usize) {
+    fn word(&mut self, text: &str, start: usize, end: usize, seen: u8) {
         let word = &text[start..end];
         // (A word in lowercase is its own folded text: no copy.)
-        let text = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        let text = if seen & W_UPPER != 0 {
             self.cur.clear();
             self.cur.push_str(word);
             self.cur.make_ascii_lowercase();
@@ -298,7 +299,7 @@ impl<F: FnMut(TokenRef<'_>)> Sink for CallbackSink<F> {
         } else {
             word
         };
-        let numeric = text.bytes().all(|b| b.is_ascii_digit());
+        let numeric = seen & W_LETTER == 0;
         (self.f)(TokenRef { text, start, end, numeric });
         self.cur.clear();
     }
@@ -310,6 +311,30 @@ const A_ALNUM: u8 = 1;
 const A_APOS: u8 = 2;
 const A_PERIOD: u8 = 3;
 const A_HIGH: u8 = 4;
+
+/// Flags of the bytes of an ASCII word, or'ed over it by the tokenizer's
+/// scan (so that no later pass reads the word again for them).
+const W_ALNUM: u8 = 1;
+const W_UPPER: u8 = 2;
+const W_LETTER: u8 = 4;
+
+/// [`W_ALNUM`], [`W_UPPER`] and [`W_LETTER`] of each byte.
+static ASCII_WORD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_digit() {
+            t[b] = W_ALNUM;
+        } else if c.is_ascii_lowercase() {
+            t[b] = W_ALNUM | W_LETTER;
+        } else if c.is_ascii_uppercase() {
+            t[b] = W_ALNUM | W_LETTER | W_UPPER;
+        }
+        b += 1;
+    }
+    t
+};
 
 static ASCII: [u8; 256] = {
     let mut t = [A_HIGH; 256];
@@ -422,8 +447,14 @@ impl<S: Sink> Engine<'_, S> {
                 match ASCII[b as usize] {
                     A_ALNUM => {
                         let s = i;
+                        let mut seen = ASCII_WORD[b as usize];
                         i += 1;
-                        while i < n && ASCII[bytes[i] as usize] == A_ALNUM {
+                        while i < n {
+                            let f = ASCII_WORD[bytes[i] as usize];
+                            if f & W_ALNUM == 0 {
+                                break;
+                            }
+                            seen |= f;
                             i += 1;
                         }
                         // A word between separators (most words) is a
@@ -434,7 +465,7 @@ impl<S: Sink> Engine<'_, S> {
                             && self.run_kind.is_none()
                             && bytes.get(i).is_none_or(|&b| ASCII[b as usize] == A_SEP)
                         {
-                            self.sink.word(text, s, i);
+                            self.sink.word(text, s, i, seen);
                             self.tok_end = i;
                             self.prev_letter = false;
                             self.seg_chars = 0;
