@@ -155,6 +155,8 @@ struct TokInfo {
 struct STok {
     start: usize,
     end: usize,
+    /// [`Slot::nbr_bits`].
+    nbr_bits: u64,
     info: u32,
     /// Sentence number: names do not cross sentence ends.
     sentence: u32,
@@ -958,6 +960,7 @@ impl<'m> Scanner<'m> {
                 start: t.start,
                 end,
                 info: slot.info,
+                nbr_bits: slot.nbr_bits,
                 sentence,
                 letter: text.len() == 1,
                 anchor: slot.anchor(),
@@ -1082,6 +1085,13 @@ fn transliteration_mark(written: &str) -> bool {
         );
         after.chars().next().is_some_and(char::is_alphabetic) && !clitic
     })
+}
+
+/// A list word's bit in [`STok::nbr_bits`]: a word whose neighbours do not
+/// have it is not like that list word (most words of a window are not,
+/// and the bit spares reading their neighbours).
+fn nbr_bit(v: u32) -> u64 {
+    1 << (v.wrapping_mul(0x9E37_79B1) >> 26)
 }
 
 /// The bit of an initial's first byte in [`Marks::initials`].
@@ -1258,6 +1268,8 @@ struct WordCache {
 /// has room) so that running text reads no `TokInfo`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Slot {
+    /// [`nbr_bit`] of each of the word's neighbours, or'ed.
+    nbr_bits: u64,
     info: u32,
     /// Where its neighbours' ids start in [`ScanState::nbr_ids`].
     nbr_at: u32,
@@ -1286,7 +1298,8 @@ impl Slot {
         if form {
             bits |= Slot::FORM;
         }
-        Slot { info, nbr_at: ti.nbr_at, bits }
+        let nbr_bits = ti.nbrs.iter().fold(0, |acc, &(v, _)| acc | nbr_bit(v));
+        Slot { nbr_bits, info, nbr_at: ti.nbr_at, bits }
     }
 
     fn anchor(self) -> bool {
@@ -1660,6 +1673,7 @@ impl Ctx<'_, '_> {
             }
             left -= w.weight;
             let v = w.v;
+            let v_bit = nbr_bit(v);
             let initial = w.initial;
             let mut best = 0.0f32;
             let mut at = p;
@@ -1686,7 +1700,7 @@ impl Ctx<'_, '_> {
                 if repeated && used.contains(&q) {
                     continue;
                 }
-                let mut s = self.sim(q, v);
+                let mut s = if self.toks[q].nbr_bits & v_bit != 0 { self.sim(q, v) } else { 0.0 };
                 if s == 0.0 && (initial || (self.toks[q].letter && !w.particle)) {
                     // An initial on either side matches a word it begins.
                     if self.toks[q].first == w.first {
@@ -2781,7 +2795,7 @@ mod tests {
             "karim",
         ];
         let mut cache = WordCache::default();
-        let slot = |i: usize| Slot { info: i as u32, nbr_at: 0, bits: 0 };
+        let slot = |i: usize| Slot { nbr_bits: 0, info: i as u32, nbr_at: 0, bits: 0 };
         for (i, w) in words.iter().enumerate() {
             cache.insert(w, slot(i));
         }
