@@ -942,7 +942,7 @@ impl<'m> Scanner<'m> {
                         let before = seg.text.get(prev.clone()).unwrap_or("");
                         let short = before.chars().filter(|c| c.is_alphanumeric()).count() <= 1
                             || before.contains('.')
-                            || is_abbreviation(&before.to_lowercase());
+                            || written_abbreviation(before);
                         let initial = t.text.len() <= 1
                             && seg.text.as_bytes().get(t.end).is_some_and(|&b| b == b'.');
                         let continues = initial
@@ -1209,6 +1209,19 @@ fn is_function_word(t: &str) -> bool {
 }
 
 /// Words usually written with a period that does not end a sentence.
+/// [`is_abbreviation`] of a word as written (Co, LTD).
+fn written_abbreviation(written: &str) -> bool {
+    if !written.is_ascii() {
+        return is_abbreviation(&written.to_lowercase());
+    }
+    // (Every abbreviation has four letters at most: no copy of longer words.)
+    let mut buf = [0u8; 4];
+    let Some(b) = buf.get_mut(..written.len()) else { return false };
+    b.copy_from_slice(written.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).is_ok_and(is_abbreviation)
+}
+
 fn is_abbreviation(t: &str) -> bool {
     matches!(
         t,
@@ -2778,7 +2791,10 @@ const _: () = assert!(TOKEN_FLOOR < ANCHOR_SIM);
 
 #[cfg(test)]
 mod tests {
-    use super::{dedup, gap_break, transliteration_mark, Gap, Mention, Slot, WordCache};
+    use super::{
+        dedup, gap_break, is_abbreviation, transliteration_mark, written_abbreviation, Gap,
+        Mention, Slot, WordCache,
+    };
 
     #[test]
     fn word_cache_tells_words_apart() {
@@ -2845,6 +2861,15 @@ mod tests {
             mention(4, 1.0, 0..20, &["vtb", "bank", "armenia"]),
         ]);
         assert_eq!(kept.iter().map(|m| m.entity).collect::<Vec<_>>(), [4]);
+    }
+
+    #[test]
+    fn abbreviations_as_written() {
+        for w in ["Co", "LTD", "gmbh", "Intl", "S", "Limited", "Capt", "CAPTAIN", "", "Ltd\u{e9}"] {
+            assert_eq!(written_abbreviation(w), is_abbreviation(&w.to_lowercase()), "{w}");
+        }
+        assert!(written_abbreviation("GmbH") && written_abbreviation("Tbk"));
+        assert!(!written_abbreviation("Trading"));
     }
 
     #[test]
