@@ -294,8 +294,7 @@ impl Marks {
 
     /// Whether the current sentence may hold name word `w`, proposed by a
     /// text word like `anchor`: the anchor itself, a word like some word of
-    /// the sentence, or an initial, on either side, with its letter (no
-    /// initial of text stands for a particle; see [`Ctx::cover`]).
+    /// the sentence, or an initial, on either side, with its letter.
     fn may_be_here(&self, w: &CoverWord, anchor: u32) -> bool {
         let bit = initial_bit(w.first);
         w.v == anchor
@@ -1208,7 +1207,6 @@ fn is_function_word(t: &str) -> bool {
     veto_index::names::is_particle(t) || veto_index::names::is_stopword(t)
 }
 
-/// Words usually written with a period that does not end a sentence.
 /// [`is_abbreviation`] of a word as written (Co, LTD).
 fn written_abbreviation(written: &str) -> bool {
     if !written.is_ascii() {
@@ -1222,6 +1220,7 @@ fn written_abbreviation(written: &str) -> bool {
     std::str::from_utf8(b).is_ok_and(is_abbreviation)
 }
 
+/// Words usually written with a period that does not end a sentence.
 fn is_abbreviation(t: &str) -> bool {
     matches!(
         t,
@@ -1277,8 +1276,8 @@ struct WordCache {
 }
 
 /// A cached word's [`TokInfo`] and what every token of it needs from
-/// there, kept in the cache's own entry (the padding of its `u128` key
-/// has room) so that running text reads no `TokInfo`.
+/// there, kept in the cache's own entry (48 bytes with its `u128` key on
+/// x86-64) so that running text reads no `TokInfo`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Slot {
     /// [`nbr_bit`] of each of the word's neighbours, or'ed.
