@@ -1340,7 +1340,18 @@ impl WordCache {
             return None;
         }
         let mut k = [0u8; 16];
-        k[..b.len()].copy_from_slice(b);
+        // (Two fixed-size copies that overlap, not a copy of any length:
+        // every word looked up goes through here.)
+        let n = b.len();
+        if n >= 8 {
+            k[..8].copy_from_slice(&b[..8]);
+            k[n - 8..n].copy_from_slice(&b[n - 8..]);
+        } else if n >= 4 {
+            k[..4].copy_from_slice(&b[..4]);
+            k[n - 4..n].copy_from_slice(&b[n - 4..]);
+        } else {
+            k[..n].copy_from_slice(b);
+        }
         Some(u128::from_le_bytes(k))
     }
 
@@ -2819,6 +2830,18 @@ mod tests {
         }
         assert_eq!(cache.get("abc"), None);
         assert_eq!(cache.get("ab\0\0"), None);
+    }
+
+    #[test]
+    fn short_keys_are_the_bytes_padded() {
+        let text = "abcdefghijklmnopq";
+        for n in 0..=16 {
+            let w = &text[..n];
+            let mut k = [0u8; 16];
+            k[..n].copy_from_slice(w.as_bytes());
+            assert_eq!(WordCache::short_key(w), Some(u128::from_le_bytes(k)), "{w}");
+        }
+        assert_eq!(WordCache::short_key(text), None);
     }
 
     fn mention(entity: u32, score: f32, span: std::ops::Range<usize>, words: &[&str]) -> Mention {
