@@ -288,9 +288,9 @@ fn compound_suffix(w: &str) -> Option<(String, &'static str)> {
         if n < k + 3 || b[n - 1] != s[k - 1] || b[n - 2] != s[k - 2] {
             return None;
         }
+        // (Three letters or more, by the check above.)
         let stem = w.strip_suffix(suf)?;
-        (stem.len() >= 3 && !stem.bytes().any(|b| b.is_ascii_digit()))
-            .then(|| (stem.to_string(), *canon))
+        (!stem.bytes().any(|b| b.is_ascii_digit())).then(|| (stem.to_string(), *canon))
     })
 }
 

@@ -232,6 +232,12 @@ thread_local! {
 /// Source of [`Index`] uids.
 static NEXT_UID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
+/// Whether a word's neighbours are only looked up (the word itself and its
+/// name groups), never searched for by spelling: a word with a digit.
+fn looked_up_only(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+}
+
 impl Index {
     /// Builds the index over `entities` (all their names).
     pub fn build(entities: &[Entity]) -> Index {
@@ -401,10 +407,9 @@ impl Index {
                 return list.to_vec();
             }
         }
-        // A word with a digit (an account number, a reference) is looked up,
-        // not searched for (see `compute_neighbors`): remembering it would
-        // only crowd the memo with words that never come again.
-        if text.bytes().any(|b| b.is_ascii_digit()) {
+        // An account number or a reference is cheap to look up and rarely
+        // comes again: remembering it would only crowd the memo.
+        if looked_up_only(text) {
             return self.compute_neighbors(text, abjad);
         }
         let slot = usize::from(abjad);
@@ -427,8 +432,7 @@ impl Index {
         if let Some(v) = self.vocab.id(text) {
             cand.push(v);
         }
-        let numeric = text.bytes().any(|b| b.is_ascii_digit());
-        if !numeric && text.len() >= 2 {
+        if !looked_up_only(text) && text.len() >= 2 {
             self.extend_one_edit(text, &mut cand);
             let mut by_skeleton = |sk: &str| {
                 let map = if sk.len() >= 3 {
