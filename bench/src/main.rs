@@ -11,7 +11,7 @@
 //! target/release/veto-bench cross-script  # non-Latin queries
 //! target/release/veto-bench speed         # latency, throughput, build, RSS
 //! target/release/veto-bench scan          # veto scan: recall, false mentions, MB/s
-//! target/release/veto-bench scan-corpus DIR [SCALE]  # write the scan corpus for `veto scan DIR`
+//! target/release/veto-bench scan-corpus DIR [SCALE]  # write the scan corpus for `veto scan DIR` (VETO_SCAN_SEED: another draw)
 //! target/release/veto-bench scan-files DIR... # one thread's MB per CPU-second on the files of each DIR
 //! target/release/veto-bench http [--connections 1,8,64] [--duration 10] [--warmup 2]
 //!     [--reload-every 1] [--soak 300 --rss-every 10]   # veto serve under load

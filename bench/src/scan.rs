@@ -759,7 +759,7 @@ pub fn bench_scan_files(dirs: &[String], runs: usize) -> Result<()> {
 
 /// Writes the corpus to `dir` (for `veto scan DIR`), with `truth.jsonl`.
 pub fn write_corpus(dir: &Path, entities: &[Entity], scale: usize) -> Result<()> {
-    let (listed, clean) = generate(entities, 7, scale);
+    let (listed, clean) = generate(entities, seed(), scale);
     std::fs::create_dir_all(dir.join("listed"))?;
     std::fs::create_dir_all(dir.join("clean"))?;
     let mut truth = String::new();
@@ -788,6 +788,11 @@ pub fn write_corpus(dir: &Path, entities: &[Entity], scale: usize) -> Result<()>
     Ok(())
 }
 
+/// The draw of documents: `VETO_SCAN_SEED`, 7 unless set.
+fn seed() -> u64 {
+    std::env::var("VETO_SCAN_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(7)
+}
+
 /// Runs the scan benchmark: recall, false mentions, throughput.
 pub fn bench_scan(runs: usize) -> Result<()> {
     let entities = corpus()?;
@@ -798,8 +803,7 @@ pub fn bench_scan(runs: usize) -> Result<()> {
     let opts = ScanOptions::default();
     // VETO_SCAN_SEED draws other documents, to check that a change holds
     // beyond the default set.
-    let seed = std::env::var("VETO_SCAN_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(7);
-    let (listed, clean) = generate(&entities, seed, 25);
+    let (listed, clean) = generate(&entities, seed(), 25);
 
     // Recall.
     let verbose = std::env::var("VETO_BENCH_VERBOSE").unwrap_or_default();
