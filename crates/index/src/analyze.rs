@@ -410,8 +410,13 @@ fn read_parts(words: &[&str], i: usize, out: &mut Vec<Tok>) -> Option<usize> {
 pub fn analyze(name: &str, kind: Option<Kind>) -> Analyzed {
     let name = &*split_run_together(name);
     let natural = natural_order(name, kind);
-    let folded = names::tokens(natural.as_deref().unwrap_or(name));
-    let words: Vec<&str> = folded.iter().map(String::as_str).collect();
+    let source = natural.as_deref().unwrap_or(name);
+    let toks = veto_names::tokenize(source);
+    let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+    // Whether word `i` is joined to the next by a hyphen (Se-Bong).
+    let hyphened = |i: usize| {
+        toks.get(i + 1).is_some_and(|next| source.get(toks[i].end..next.start) == Some("-"))
+    };
     let mut out = Analyzed::default();
     let look_for_legal = kind != Some(Kind::Person);
     let mut i = 0;
@@ -419,8 +424,11 @@ pub fn analyze(name: &str, kind: Option<Kind>) -> Analyzed {
         if look_for_legal {
             if let Some((len, compare, class)) = names::legal_form_at(&words, i) {
                 // A legal form alone is the whole name of nothing: keep the
-                // words as tokens when they are all the name has.
-                if len < words.len() {
+                // words as tokens when they are all the name has. Nor is a
+                // form hyphened to a word of the name one (SE of Se-Bong
+                // PAEK, a given name).
+                let joined = (i > 0 && hyphened(i - 1)) || hyphened(i + len - 1);
+                if len < words.len() && !joined {
                     out.legal_forms.push(compare);
                     out.legal_classes.push(class);
                     i += len;
@@ -585,5 +593,23 @@ mod tests {
         assert_eq!(toks("JIBRILABDULKARIM"), ["jibrilabdulkarim"]);
         assert_eq!(toks("ivanov ivan"), ["ivanov", "ivan"]);
         assert_eq!(toks("iPhone"), ["iphone"]);
+    }
+
+    #[test]
+    fn a_legal_form_hyphened_to_a_word_is_a_word() {
+        let se = analyze("Se-Bong PAEK", None);
+        assert_eq!(texts(&se), ["se", "bong", "paek"]);
+        assert!(se.legal_forms.is_empty());
+        let gp = analyze("GP-23", None);
+        assert_eq!(texts(&gp), ["gp", "23"]);
+        // Written apart, the same words are forms.
+        let siemens = analyze("SIEMENS SE", None);
+        assert_eq!(texts(&siemens), ["siemens"]);
+        assert_eq!(siemens.legal_forms.len(), 1);
+        assert_eq!(texts(&analyze("GP 23", None)), ["23"]);
+    }
+
+    fn texts(a: &Analyzed) -> Vec<&str> {
+        a.tokens.iter().map(|t| t.text.as_str()).collect()
     }
 }
