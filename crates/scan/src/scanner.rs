@@ -69,6 +69,10 @@ const LIST_COVER: f32 = 0.6;
 /// Words of legal forms this long or longer are read through one typo
 /// (shorter ones are one edit from too many names: SHALKA, HALKA).
 const FORM_TYPO_LEN: usize = 6;
+/// Shorter words of legal forms, this long or longer, are read through one
+/// typo only inside a form of several words, the others written right
+/// (JQINT STOCK COMPANY; not SHALKA alone).
+const SHORT_FORM_TYPO_LEN: usize = 5;
 /// A listed name of this many words of substance or more, written whole
 /// and spelt as listed, is a mention however common its words.
 const WHOLE_WORDS: usize = 3;
@@ -352,8 +356,8 @@ pub struct Scanner<'m> {
     /// weight, heaviest first. One flat array, each name's words in a row
     /// (a [`Post`] holds where).
     cover_words: Vec<CoverWord>,
-    /// The words of legal forms of at least [`FORM_TYPO_LEN`] letters, for
-    /// reading a misspelt one (likbility, compnay) as the form.
+    /// The words of legal forms of at least [`SHORT_FORM_TYPO_LEN`]
+    /// letters, for reading a misspelt one (likbility, compnay) as the form.
     form_words: Vec<Box<str>>,
     /// Hashes of each form word and its one-letter deletions → form words
     /// (a word one edit from a form word shares one with it).
@@ -614,7 +618,7 @@ impl<'m> Scanner<'m> {
         let mut form_words: Vec<Box<str>> = forms
             .aliases()
             .flat_map(|(alias, _)| alias.split(' '))
-            .filter(|w| w.len() >= FORM_TYPO_LEN && w.bytes().all(|b| b.is_ascii_lowercase()))
+            .filter(|w| w.len() >= SHORT_FORM_TYPO_LEN && w.bytes().all(|b| b.is_ascii_lowercase()))
             .map(Box::from)
             .collect();
         form_words.sort_unstable();
@@ -687,7 +691,7 @@ impl<'m> Scanner<'m> {
     /// added, dropped, changed, or two swapped), if any; a form word itself
     /// misspells none.
     fn form_word(&self, text: &str) -> Option<u32> {
-        if text.len() < FORM_TYPO_LEN || !text.bytes().all(|b| b.is_ascii_lowercase()) {
+        if text.len() < SHORT_FORM_TYPO_LEN || !text.bytes().all(|b| b.is_ascii_lowercase()) {
             return None;
         }
         if self.form_words.binary_search_by(|w| (**w).cmp(text)).is_ok() {
@@ -756,8 +760,9 @@ impl<'m> Scanner<'m> {
             // ABDUL AZIZ: the lists read `abd` + `aziz`.
             // An Arabic name with its article joined to it (ALMAHMOUDI,
             // ELSAYED, AZZAWAHIRI: az-Zawahiri) is the listed name after the
-            // article, as the matcher reads it joined.
-            if in_vocab.is_none() {
+            // article, as the matcher reads it joined — even a list word
+            // (ALASSAD, as one list writes it, is AL-ASSAD of others).
+            if in_vocab.is_none() || zipf < COMMON_ZIPF {
                 if let Some(v) =
                     veto_index::analyze::joined_article(text).and_then(|rest| index.vocab.id(rest))
                 {
@@ -1847,7 +1852,17 @@ impl Ctx<'_, '_> {
             return None;
         }
         let (len, _) = veto_names::LegalForms::get().match_at(words, i)?;
-        (!(len == 1 && self.prose_word(p))).then_some(len)
+        // (A short form word misspelt is the form only among its others.)
+        let alone = len == 1 && (self.prose_word(p) || self.short_form_typo(p));
+        (!alone).then_some(len)
+    }
+
+    /// Whether text word `p` misspells a legal-form word, itself or the
+    /// form word shorter than [`FORM_TYPO_LEN`] (jqint: joint).
+    fn short_form_typo(&self, p: usize) -> bool {
+        self.info(p).form.is_some_and(|f| {
+            self.scanner.form_words[f as usize].len().min(self.text(p).len()) < FORM_TYPO_LEN
+        })
     }
 
     /// The narrowest span holding the query tokens a hit aligned.
@@ -1888,15 +1903,25 @@ impl Ctx<'_, '_> {
     /// a sentence about shipping ("transferred to the GRACEFUL in
     /// international waters", "The Mara, flying the flag of …").
     fn vessel_context(&self, p: usize) -> bool {
-        if self.after_vessel_word(p) {
+        // A one-word legal form before the word is of the name (the vessel
+        // YU SON, the NP DIKSON: the lists' forms).
+        let start = if p >= 1
+            && self.toks[p - 1].sentence == self.toks[p].sentence
+            && self.form_at(&[self.form_text(p - 1)], 0, p - 1) == Some(1)
+        {
+            p - 1
+        } else {
+            p
+        };
+        if self.after_vessel_word(start) {
             return true;
         }
         // ("the sarvihn": a word no dictionary has, after "the", is a name.)
         let capitalized = self.written(p).chars().next().is_some_and(char::is_uppercase);
         let named = capitalized
-            || (p >= 1
-                && self.toks[p - 1].sentence == self.toks[p].sentence
-                && self.text(p - 1) == "the"
+            || (start >= 1
+                && self.toks[start - 1].sentence == self.toks[p].sentence
+                && self.text(start - 1) == "the"
                 && self.info(p).zipf == 0);
         // A word of a longer name ("Daniel Bevenius", "Monu-Chaudhary") is
         // not a vessel's.
@@ -1912,7 +1937,7 @@ impl Ctx<'_, '_> {
                 && self.written(q).chars().next().is_some_and(char::is_uppercase)
                 && !is_function_word(self.text(q))
         };
-        if !named || (p > 0 && joined_cap(p - 1)) || joined_cap(p + 1) {
+        if !named || (start > 0 && joined_cap(start - 1)) || joined_cap(p + 1) {
             return false;
         }
         // The shipping word near it, not anywhere in a long sentence.
@@ -2062,12 +2087,15 @@ impl Ctx<'_, '_> {
         ids: &[QueryId],
         screens: &mut ScreenCache,
     ) -> Hits {
-        // Misspelt legal-form words are given to the matcher as the form.
+        // Misspelt legal-form words are given to the matcher as the form
+        // (a short one, only inside a form of several words).
         let text: Box<str> = if (span.0..=span.1).any(|p| self.info(p).form.is_some()) {
+            let in_form: Vec<usize> = self.legal_words(span).collect();
             let mut q = String::new();
             let mut at = self.toks[span.0].start;
             for p in span.0..=span.1 {
-                if self.info(p).form.is_some() {
+                if self.info(p).form.is_some() && (!self.short_form_typo(p) || in_form.contains(&p))
+                {
                     q.push_str(self.seg.text.get(at..self.toks[p].start).unwrap_or(" "));
                     q.push_str(self.form_text(p));
                     at = self.toks[p].end;
@@ -2187,6 +2215,19 @@ impl Ctx<'_, '_> {
         // it was written in (Акса is no Turkish "aksa").
         let script = crate::words::WordScript::of(self.span_text((a, b)));
         let zipf_of = |q: &str| words.zipf10_in(q, script);
+        // Nor is an everyday word in lowercase an initial ("MARIE DE
+        // LOURDES in" is not the vessel MARIE DE LOURDES I).
+        let lowercase_initial = |t: &veto_matcher::TokenMatch| {
+            t.how == "initial"
+                && t.query.len() > 1
+                && zipf_of(&t.query) >= COMMON_ZIPF
+                && (a..=b).any(|p| {
+                    self.text(p) == t.query && !self.written(p).chars().any(char::is_uppercase)
+                })
+        };
+        if self.mixed_case && ex.tokens.iter().any(lowercase_initial) {
+            return Err("an everyday word read as an initial");
+        }
         // What each aligned pair proves: the list word's rarity, if the text
         // word is that word, or a variant of it that is not itself an
         // everyday word (a fuzzy or synonym match of "june" proves nothing).
@@ -2556,7 +2597,10 @@ impl Ctx<'_, '_> {
         // A vessel's name after a vessel word ("the vessel FREEDOM", "M/T
         // SPARTA") is qualified as a company's is by its legal form.
         let legal = if vessel {
-            self.vessel_context(a)
+            // (Of the name's word, after a form written before it: the NP
+            // DIKSON.)
+            let word = (a..=b).find(|&p| !legal.contains(&self.text(p))).unwrap_or(a);
+            self.vessel_context(word)
         } else {
             same_legal || (!plain && !legal.is_empty())
         };

@@ -622,3 +622,65 @@ fn a_whole_name_many_listed_names_carry_counts_alone() {
     let found = ids("Shares of the Bank fell 4% on Monday.");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn vessel_names_with_a_legal_form_word() {
+    // The lists read YU of YU SON and NP of NP DIKSON as legal forms: the
+    // vessel word before the form, or "the" in a sentence about shipping,
+    // still names the vessel.
+    let found = ids("The vessel YU SON switched off its transponder after leaving port.");
+    assert!(found.contains(&"us_ofac_sdn:23744".into()), "{found:?}");
+    let found = ids("The cargo was later transferred to the NP DIKSON in international waters.");
+    assert!(found.contains(&"us_ofac_sdn:37064".into()), "{found:?}");
+    // Not a son in prose, nor a vessel's name without a word of shipping.
+    assert_eq!(ids("Her son Yu left the company in May."), Vec::<String>::new());
+}
+
+#[test]
+fn an_everyday_word_is_no_initial() {
+    // MARIE DE LOURDES I is another vessel: "in" is no initial I.
+    let found =
+        ids("The cargo was later transferred to the MARIE DE LOURDES in international waters.");
+    assert!(found.contains(&"us_ofac_sdn:23425".into()), "{found:?}");
+    assert!(!found.contains(&"us_ofac_sdn:23426".into()), "{found:?}");
+}
+
+#[test]
+fn a_legal_form_hyphened_to_a_name_is_the_name() {
+    // SE of Se-Bong is a given name, not the European company's form.
+    let found = ids("In an interview, Se-Bong PAEK denied any involvement in the deal.");
+    assert!(found.contains(&"us_ofac_sdn:15787".into()), "{found:?}");
+}
+
+#[test]
+fn a_short_legal_form_word_misspelt_among_its_others() {
+    let text = "The bank refused a payment to JQINT STOCK COMPANY SHVABE, citing its policy.";
+    let found = scan("news.txt", text);
+    let (_, m) = found.iter().find(|(id, _)| id == "us_ofac_sdn:18779").expect("Shvabe: {found:?}");
+    assert_eq!(&text[m.span.clone()], "JQINT STOCK COMPANY SHVABE");
+    assert!(m.score >= 0.99, "{}", m.score);
+}
+
+#[test]
+fn a_joined_article_before_a_listed_name() {
+    let found = ids("Zuhair Tawfik alassad was seen in Singapore in April.");
+    assert!(found.contains(&"us_ofac_sdn:29281".into()), "{found:?}");
+    // Also where another list writes the name joined (ALASSAD), so that the
+    // joined word is a list word of its own.
+    use veto_model::{Entity, Kind, Name, NameRole, Source};
+    let mut joined = Entity::new(Source::UkOfsi, "1", Kind::Person);
+    joined.add_name(Name::new("Bushra ALASSAD", NameRole::Primary));
+    let mut apart = Entity::new(Source::UsOfacSdn, "2", Kind::Person);
+    apart.add_name(Name::new("AL-ASSAD, Zuhair Tawfik", NameRole::Primary));
+    let m = Matcher::new(vec![joined, apart]);
+    let scanner = Scanner::new(&m);
+    let text = "Zuhair Tawfik alassad was seen in Singapore in April.";
+    let parsed = input::read("t.txt", text.as_bytes(), None).unwrap();
+    let found: Vec<String> =
+        veto_scan::scan_parsed(&scanner, &parsed, &ScanOptions::default(), &mut ScanState::new())
+            .into_iter()
+            .flat_map(|r| r.mentions.unwrap())
+            .map(|x| m.entities()[x.entity as usize].id.to_string())
+            .collect();
+    assert_eq!(found, ["us_ofac_sdn:2"]);
+}
