@@ -420,23 +420,35 @@ pub fn analyze(name: &str, kind: Option<Kind>) -> Analyzed {
     let mut out = Analyzed::default();
     let look_for_legal = kind != Some(Kind::Person);
     let mut i = 0;
+    // Whether the words before `i` ended with a legal form.
+    let mut after_form = false;
     while i < words.len() {
         if look_for_legal {
             if let Some((len, compare, class)) = names::legal_form_at(&words, i) {
                 // A legal form alone is the whole name of nothing: keep the
                 // words as tokens when they are all the name has. Nor is a
                 // form hyphened to a word of the name one (SE of Se-Bong
-                // PAEK, a given name).
+                // PAEK, a given name), nor two letters between words of
+                // the name (SE of Han Se PAK, YU of the vessel FU YUAN YU
+                // 7620; CO of CO., LIMITED is a form among forms).
                 let joined = (i > 0 && hyphened(i - 1)) || hyphened(i + len - 1);
-                if len < words.len() && !joined {
+                let inside = i > 0
+                    && i + len < words.len()
+                    && len == 1
+                    && words[i].len() <= 2
+                    && !after_form
+                    && names::legal_form_at(&words, i + 1).is_none();
+                if len < words.len() && !joined && !inside {
                     out.legal_forms.push(compare);
                     out.legal_classes.push(class);
                     i += len;
+                    after_form = true;
                     continue;
                 }
             }
         }
         i += read_at(&words, i, &mut out.tokens);
+        after_form = false;
     }
     out
 }
@@ -607,6 +619,11 @@ mod tests {
         assert_eq!(texts(&siemens), ["siemens"]);
         assert_eq!(siemens.legal_forms.len(), 1);
         assert_eq!(texts(&analyze("GP 23", None)), ["23"]);
+        assert_eq!(texts(&analyze("Han Se PAK", None)), ["han", "se", "pak"]);
+        assert_eq!(
+            texts(&analyze("XIN QUAN (HONG KONG) CO., LIMITED", None)),
+            ["xin", "quan", "hong", "kong"]
+        );
     }
 
     fn texts(a: &Analyzed) -> Vec<&str> {
