@@ -289,6 +289,8 @@ impl Matcher {
         // A name in another script is also tried in the romanizations other
         // conventions give (김정은: gim jeong eun, kim jong un; Юрий: yuriy,
         // iurii), each scored on its own; the best reading wins per entity.
+        // So is a romanization of Cyrillic in the other conventions'
+        // letters (MADZHID: majid).
         let mut preps = vec![self.index.prepare(&query.name, query.kind)];
         if query.name.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) {
             let main = veto_names::fold(&query.name);
@@ -297,6 +299,13 @@ impl Matcher {
                 .filter(|v| *v != main)
                 .take(MAX_VARIANTS)
             {
+                preps.push(self.index.prepare_reading(&v, query.kind, &query.name));
+            }
+        } else {
+            // Latin letters romanized from Cyrillic (MADZHID) are read the
+            // ways other lists write the name too (Majid).
+            let main = veto_names::fold(&query.name);
+            for v in veto_names::translit::latin_readings(&main).into_iter().take(MAX_VARIANTS) {
                 preps.push(self.index.prepare_reading(&v, query.kind, &query.name));
             }
         }
@@ -773,6 +782,20 @@ mod tests {
         // A Latin query gets no such reading: Aleksandr/Alexander is a
         // spelling difference there.
         assert!(score_of(&m, "Aleksandr Petrov", 1) < 0.98);
+    }
+
+    #[test]
+    fn latin_letters_romanized_from_cyrillic_read_as_other_lists_write_them() {
+        let m = matcher(&[&["Majid MOUSAVI"], &["Samir JOUMAA"], &["DZHABAROV, Dzhamal"]]);
+        // MADZHID is Маджид romanized: Majid on the list.
+        assert!(
+            score_of(&m, "MADZHID MOUSAVI", 0) >= 0.99,
+            "{}",
+            score_of(&m, "MADZHID MOUSAVI", 0)
+        );
+        assert!(score_of(&m, "Samir Dzhoumaa", 1) >= 0.99);
+        // A list that writes dzh is still matched as written.
+        assert!(score_of(&m, "Dzhamal DZHABAROV", 2) >= 0.99);
     }
 
     #[test]

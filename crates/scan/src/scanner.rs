@@ -745,12 +745,17 @@ impl<'m> Scanner<'m> {
             // Written in another script, the word is also read the ways
             // other conventions read it (Тхамир: thamir as well as tkhamir;
             // Ёнг: yong as well as eng, a list word too), as the matcher does.
-            if !written.is_ascii() {
-                for v in veto_names::translit::variants(written) {
-                    if !readings.contains(&v) && !v.contains(' ') {
-                        nbrs.extend(index.neighbors_in(&v, abjad));
-                        readings.push(v);
-                    }
+            // A romanization of Cyrillic is read as the matcher reads it too
+            // (madzhid: majid).
+            let others = if written.is_ascii() {
+                veto_names::translit::latin_readings(text)
+            } else {
+                veto_names::translit::variants(written)
+            };
+            for v in others {
+                if !readings.contains(&v) && !v.contains(' ') {
+                    nbrs.extend(index.neighbors_in(&v, abjad));
+                    readings.push(v);
                 }
             }
             // A compound the lists split (Amanullah: aman + ullah, Alaeddin:

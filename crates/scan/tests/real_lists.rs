@@ -684,3 +684,10 @@ fn a_joined_article_before_a_listed_name() {
             .collect();
     assert_eq!(found, ["us_ofac_sdn:2"]);
 }
+
+#[test]
+fn names_romanized_from_cyrillic_with_dzh() {
+    // LOUNICI, Djamel, written as a Russian document romanizes Джамел.
+    let found = ids("The transfer was made on behalf of DZHAMEL LOUNICI, who did not respond.");
+    assert!(found.contains(&"us_ofac_sdn:8087".into()), "{found:?}");
+}

@@ -246,6 +246,24 @@ pub fn variants(text: &str) -> Vec<String> {
     out
 }
 
+/// Other readings of folded Latin text romanized from Cyrillic with the
+/// `dzh` that BGN/PCGN and most Russian documents write for Дж: the English
+/// `j` and the French `dj` that other lists write for the same name
+/// (MADZHID: Majid, DZHAMEL: Djamel). Empty when the text has no `dzh`.
+///
+/// ```
+/// use veto_names::translit::latin_readings;
+///
+/// assert_eq!(latin_readings("madzhid mousavi"), ["majid mousavi", "madjid mousavi"]);
+/// assert!(latin_readings("majid").is_empty());
+/// ```
+pub fn latin_readings(folded: &str) -> Vec<String> {
+    if !folded.contains("dzh") {
+        return Vec::new();
+    }
+    vec![folded.replace("dzh", "j"), folded.replace("dzh", "dj")]
+}
+
 /// `text` with its Chinese characters replaced by their Sino-Korean readings in Hangul
 /// ([`crate::hanja::reading`]: 金正恩 → 김정은, the first character of a run read as a
 /// surname), or `None` if no character has a reading.
