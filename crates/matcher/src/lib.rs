@@ -301,7 +301,7 @@ impl Matcher {
             {
                 preps.push(self.index.prepare_reading(&v, query.kind, &query.name));
             }
-        } else {
+        } else if query.name.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"dzh")) {
             // Latin letters romanized from Cyrillic (MADZHID) are read the
             // ways other lists write the name too (Majid).
             let main = veto_names::fold(&query.name);
