@@ -67,7 +67,8 @@ const DISTINCT: f32 = 0.5;
 /// The list name's tokens a mention matches must carry this share of its weight.
 const LIST_COVER: f32 = 0.6;
 /// Words of legal forms this long or longer are read through one typo
-/// (shorter ones are one edit from too many names: SHALKA, HALKA).
+/// wherever they are (shorter ones are one edit from too many names:
+/// SHALKA, HALKA).
 const FORM_TYPO_LEN: usize = 6;
 /// Shorter words of legal forms, this long or longer, are read through one
 /// typo only inside a form of several words, the others written right
