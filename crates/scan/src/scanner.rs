@@ -734,7 +734,10 @@ impl<'m> Scanner<'m> {
         let zipf = self.words.zipf10_in(text, crate::words::WordScript::of(written));
         let in_vocab = index.vocab.id(text);
         let mut parts: Vec<u32> = Vec::new();
-        let mut nbrs: Vec<(u32, f32)> = if numeric {
+        // An account number (IT60X0542811101000000123456) is read as itself
+        // only: no name spells or joins it.
+        let plain = numeric || is_reference(text);
+        let mut nbrs: Vec<(u32, f32)> = if plain {
             in_vocab.map(|v| vec![(v, 1.0)]).unwrap_or_default()
         } else if text.len() >= 3 || in_vocab.is_some() {
             // A list token's neighbours are precomputed. An everyday word
@@ -853,7 +856,7 @@ impl<'m> Scanner<'m> {
             exact: in_vocab,
             parts: parts.into(),
             ids: ids.into(),
-            given: !numeric && !veto_names::PersonNames::get().groups(text).is_empty(),
+            given: !plain && !veto_names::PersonNames::get().groups(text).is_empty(),
             form: if in_vocab.is_none() && zipf < COMMON_ZIPF && !numeric {
                 self.form_word(text)
             } else {
@@ -1067,6 +1070,19 @@ fn possessive_len(written: &str) -> Option<usize> {
 /// MANGAZEYA).
 fn nearly_spelt(sim: f32, query: &str, list: &str) -> bool {
     sim >= 0.85 || (list.len() >= 5 && one_edit(query, list))
+}
+
+/// Whether a folded word is an account number or the like: eight
+/// characters or more, letters and digits in three runs or more
+/// (it60x0542811101000000123456, gb29nwbk60161331926819; not 66th, sech1n,
+/// 1000000th).
+fn is_reference(text: &str) -> bool {
+    if text.len() < 8 {
+        return false;
+    }
+    let b = text.as_bytes();
+    let runs = 1 + b.windows(2).filter(|w| w[0].is_ascii_digit() != w[1].is_ascii_digit()).count();
+    runs >= 3 && b.iter().any(u8::is_ascii_digit)
 }
 
 /// Whether a word (or words) of a list name is a number ("2", "18 2").
@@ -2852,8 +2868,8 @@ const _: () = assert!(TOKEN_FLOOR < ANCHOR_SIM);
 #[cfg(test)]
 mod tests {
     use super::{
-        dedup, gap_break, is_abbreviation, transliteration_mark, written_abbreviation, Gap,
-        Mention, Slot, WordCache,
+        dedup, gap_break, is_abbreviation, is_reference, transliteration_mark,
+        written_abbreviation, Gap, Mention, Slot, WordCache,
     };
 
     #[test]
@@ -2933,6 +2949,17 @@ mod tests {
             mention(4, 1.0, 0..20, &["vtb", "bank", "armenia"]),
         ]);
         assert_eq!(kept.iter().map(|m| m.entity).collect::<Vec<_>>(), [4]);
+    }
+
+    #[test]
+    fn account_numbers_are_references() {
+        for w in ["it60x0542811101000000123456", "gb29nwbk60161331926819", "ab1cd2ef"] {
+            assert!(is_reference(w), "{w}");
+        }
+        // Numbers, ordinals, words with one digit in them, short words.
+        for w in ["12345678", "1000000th", "66th", "sech1n", "a1b2c3", "sberbank", "inv00000123"] {
+            assert!(!is_reference(w), "{w}");
+        }
     }
 
     #[test]
