@@ -309,6 +309,20 @@ impl Matcher {
                 preps.push(self.index.prepare_reading(&v, query.kind, &query.name));
             }
         }
+        // A name of unknown kind whose first or last word, of two letters,
+        // was taken for a legal form may be a person's, whose name has no
+        // form: YU of YU YI PAO is a surname. Read so too.
+        if query.kind.is_none() && !preps[0].analyzed.legal_forms.is_empty() {
+            let words = veto_names::tokenize(&query.name);
+            let short = |w: Option<&veto_names::Token>| w.is_some_and(|t| t.text.len() <= 2);
+            if (2..=4).contains(&words.len()) && (short(words.first()) || short(words.last())) {
+                preps.push(self.index.prepare_reading(
+                    &query.name,
+                    Some(veto_model::Kind::Person),
+                    &query.name,
+                ));
+            }
+        }
         // Best name per entity, with the reading it came from.
         let mut best: veto_index::FxMap<u32, (usize, Scored)> = veto_index::FxMap::default();
         for (pi, q) in preps.iter().enumerate() {
@@ -796,6 +810,15 @@ mod tests {
         assert!(score_of(&m, "Samir Dzhoumaa", 1) >= 0.99);
         // A list that writes dzh is still matched as written.
         assert!(score_of(&m, "Dzhamal DZHABAROV", 2) >= 0.99);
+    }
+
+    #[test]
+    fn a_short_word_taken_for_a_legal_form_may_be_a_surname() {
+        let m = matcher(&[&["PAO, Yu Yi"], &["LI, Yi"]]);
+        // YU is a legal form's abbreviation and a Chinese surname: a query
+        // of unknown kind is also read as a person's name, with no form.
+        assert!(score_of(&m, "YU YI PAO", 0) >= 0.99, "{}", score_of(&m, "YU YI PAO", 0));
+        assert!(score_of(&m, "YU YI PAO", 1) < score_of(&m, "YU YI PAO", 0));
     }
 
     #[test]

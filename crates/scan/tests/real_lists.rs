@@ -691,3 +691,10 @@ fn names_romanized_from_cyrillic_with_dzh() {
     let found = ids("The transfer was made on behalf of DZHAMEL LOUNICI, who did not respond.");
     assert!(found.contains(&"us_ofac_sdn:8087".into()), "{found:?}");
 }
+
+#[test]
+fn a_surname_that_is_also_a_legal_form() {
+    // YU (a Chinese surname) is also a legal form's abbreviation.
+    let found = ids("Correspondence shows that YU YI PAO negotiated the price of the machines.");
+    assert!(found.contains(&"us_ofac_sdn:11289".into()), "{found:?}");
+}
