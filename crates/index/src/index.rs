@@ -599,9 +599,19 @@ impl Index {
         kind: Option<Kind>,
         original: &str,
     ) -> PreparedQuery {
+        self.prepare_written(reading, kind, Written::of(original))
+    }
+
+    /// [`Index::prepare_reading`] with what is known of the original's
+    /// script already found (once for all its readings).
+    pub fn prepare_written(
+        &self,
+        reading: &str,
+        kind: Option<Kind>,
+        written: Written,
+    ) -> PreparedQuery {
         let analyzed = analyze(reading, kind);
-        let abjad = is_abjad(original);
-        let romanized = is_other_script(original);
+        let Written { abjad, romanized } = written;
         let toks: Vec<QueryTok> = analyzed
             .tokens
             .iter()
@@ -765,6 +775,23 @@ fn is_other_script(text: &str) -> bool {
             && !c.is_ascii()
             && veto_model::Script::of_char(c) != veto_model::Script::Latin
     })
+}
+
+/// What the script a query was written in says about its readings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Written {
+    /// Most letters are Arabic or Hebrew ([`is_abjad`]): read without vowels.
+    pub abjad: bool,
+    /// Some letters are of a script other than Latin: its readings are
+    /// romanizations, and other romanizations of a name are that name.
+    pub romanized: bool,
+}
+
+impl Written {
+    /// What `original`'s letters say.
+    pub fn of(original: &str) -> Written {
+        Written { abjad: is_abjad(original), romanized: is_other_script(original) }
+    }
 }
 
 /// Whether most letters of `text` are Arabic or Hebrew.

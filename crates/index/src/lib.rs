@@ -19,6 +19,6 @@ pub mod names;
 pub mod sim;
 
 pub use index::{
-    is_abjad, Composite, Index, NameEntry, PreparedQuery, QueryTok, Vocab, JOINED_FLOOR,
+    is_abjad, Composite, Index, NameEntry, PreparedQuery, QueryTok, Vocab, Written, JOINED_FLOOR,
     TOKEN_FLOOR,
 };

@@ -291,7 +291,8 @@ impl Matcher {
         // iurii), each scored on its own; the best reading wins per entity.
         // So is a romanization of Cyrillic in the other conventions'
         // letters (MADZHID: majid).
-        let mut preps = vec![self.index.prepare(&query.name, query.kind)];
+        let written = veto_index::Written::of(&query.name);
+        let mut preps = vec![self.index.prepare_written(&query.name, query.kind, written)];
         if query.name.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) {
             let main = veto_names::fold(&query.name);
             for v in veto_names::translit::variants(&query.name)
@@ -299,14 +300,14 @@ impl Matcher {
                 .filter(|v| *v != main)
                 .take(MAX_VARIANTS)
             {
-                preps.push(self.index.prepare_reading(&v, query.kind, &query.name));
+                preps.push(self.index.prepare_written(&v, query.kind, written));
             }
         } else if query.name.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"dzh")) {
             // Latin letters romanized from Cyrillic (MADZHID) are read the
             // ways other lists write the name too (Majid).
             let main = veto_names::fold(&query.name);
             for v in veto_names::translit::latin_readings(&main).into_iter().take(MAX_VARIANTS) {
-                preps.push(self.index.prepare_reading(&v, query.kind, &query.name));
+                preps.push(self.index.prepare_written(&v, query.kind, written));
             }
         }
         // A name of unknown kind whose first or last word, of two letters,
@@ -316,11 +317,8 @@ impl Matcher {
             let words = veto_names::tokenize(&query.name);
             let short = |w: Option<&veto_names::Token>| w.is_some_and(|t| t.text.len() <= 2);
             if (2..=4).contains(&words.len()) && (short(words.first()) || short(words.last())) {
-                preps.push(self.index.prepare_reading(
-                    &query.name,
-                    Some(veto_model::Kind::Person),
-                    &query.name,
-                ));
+                let person = Some(veto_model::Kind::Person);
+                preps.push(self.index.prepare_written(&query.name, person, written));
             }
         }
         // Best name per entity, with the reading it came from.
