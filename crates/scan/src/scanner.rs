@@ -481,14 +481,36 @@ impl<'m> Scanner<'m> {
             // REPUBLIC BANK — is looked for too.)
             let substance =
                 n.toks.iter().filter(|&&v| !is_function_word(index.vocab.text(v))).count();
+            let kind = matcher.entities()[n.entity as usize].kind;
+            // (An organization's name of two words, one no everyday word, is
+            // a mention whole and capitalized — BANK TEJARAT, though TEJARAT,
+            // "trade", is a word of company names: it is looked for by that
+            // word.)
+            let org = !matches!(kind, veto_model::Kind::Person | veto_model::Kind::Vessel);
+            let unusual = |j: &usize| n.classes[*j] != TokClass::Initial && !everyday(*j);
+            let pair = org && n.legal.is_empty() && substance == 2 && n.toks.len() == 2;
             if max_w < DISTINCT && n.legal.is_empty() && substance < WHOLE_WORDS {
-                continue;
+                if !pair {
+                    continue;
+                }
+                match (0..n.toks.len())
+                    .filter(unusual)
+                    .max_by(|&a, &b| n.weights[a].total_cmp(&n.weights[b]))
+                {
+                    Some(j) => order = vec![j],
+                    None => continue,
+                }
             }
             if order.len() == 1 && n.toks.len() == 1 {
-                let kind = matcher.entities()[n.entity as usize].kind;
                 // (A vessel's is found after a vessel word: "the vessel FREEDOM".)
                 let qualified = !n.legal.is_empty() || kind == veto_model::Kind::Vessel;
-                if kind == veto_model::Kind::Person || (everyday(order[0]) && !qualified) {
+                // (A name the press of many languages writes alike is a name
+                // alone, capitalized: TALIBAN; see the evidence rule.)
+                let t = index.vocab.text(n.toks[order[0]]);
+                let middling = t.len() > 3 && words.international_name(t);
+                if kind == veto_model::Kind::Person
+                    || (everyday(order[0]) && !qualified && !middling)
+                {
                     continue;
                 }
             }
@@ -678,12 +700,16 @@ impl<'m> Scanner<'m> {
         if !analyzed.legal_forms.is_empty() && e.kind != veto_model::Kind::Person {
             return false;
         }
-        // A capitalized word of middling frequency is taken as a name.
+        // A capitalized name the press of many languages writes alike
+        // (TALIBAN) is taken as a name.
         let z = self.words.zipf10(word);
         let capitalized = written.chars().next().is_some_and(char::is_uppercase);
+        let international = capitalized
+            && e.kind != veto_model::Kind::Vessel
+            && self.words.international_name(word);
         e.kind == veto_model::Kind::Person
             || word.len() < 4
-            || (z >= COMMON_ZIPF && !(capitalized && z < 40))
+            || (z >= COMMON_ZIPF && !international)
             || !veto_names::PersonNames::get().groups(word).is_empty()
             || self.matcher.index().rarity(word) < SINGLE_RARITY
     }
@@ -1807,7 +1833,15 @@ impl Ctx<'_, '_> {
             // share needs a legal form by it (a vessel's, a vessel word).
             let rarity =
                 ne.toks.iter().map(|&v| index.rarity(index.vocab.text(v))).fold(0.0f32, f32::max);
-            if (needs_qualifier(info.given, info.zipf, rarity) || list.len() < 4) && !legal() {
+            // (Capitalized, a name the press of many languages writes alike
+            // will do: TALIBAN.)
+            let capitalized = self.written(first).chars().next().is_some_and(char::is_uppercase);
+            let middling = capitalized
+                && entity.kind != veto_model::Kind::Vessel
+                && self.scanner.words.international_name(self.text(first));
+            let zipf = if middling { 0 } else { info.zipf };
+            let plain = needs_qualifier(info.given, zipf, rarity);
+            if (plain || list.len() < 4) && !legal() {
                 return None;
             }
             // One word not spelt as listed is a mention only nearly so, no
@@ -2110,13 +2144,20 @@ impl Ctx<'_, '_> {
         screens: &mut ScreenCache,
     ) -> Hits {
         // Misspelt legal-form words are given to the matcher as the form
-        // (a short one, only inside a form of several words).
+        // (a short one, only inside a form of several words) — but not a
+        // word spelt nearly as a word of a name proposing the span, outside
+        // a form of several words (ZAKRIE of Yakub Salmanovich ZAKRIEV is
+        // one letter from ZAKRITE too).
         let text: Box<str> = if (span.0..=span.1).any(|p| self.info(p).form.is_some()) {
             let in_form: Vec<usize> = self.legal_words(span).collect();
+            let among_forms =
+                |p: usize| (p > 0 && in_form.contains(&(p - 1))) || in_form.contains(&(p + 1));
             let mut q = String::new();
             let mut at = self.toks[span.0].start;
             for p in span.0..=span.1 {
-                if self.info(p).form.is_some() && (!self.short_form_typo(p) || in_form.contains(&p))
+                if self.info(p).form.is_some()
+                    && (!self.short_form_typo(p) || in_form.contains(&p))
+                    && (among_forms(p) || !self.name_word(p, names))
                 {
                     q.push_str(self.seg.text.get(at..self.toks[p].start).unwrap_or(" "));
                     q.push_str(self.form_text(p));
@@ -2142,6 +2183,22 @@ impl Ctx<'_, '_> {
             screens.insert(key, Hits::clone(&hits));
         }
         hits
+    }
+
+    /// Whether text word `p` is spelt nearly (≥ [`ANCHOR_SIM`]) as a word,
+    /// not of a legal form, of one of `names`.
+    fn name_word(&self, p: usize, names: &[u32]) -> bool {
+        let index = self.scanner.matcher.index();
+        let form_word = |v: u32| {
+            let t = index.vocab.text(v);
+            self.scanner.form_words.binary_search_by(|w| (**w).cmp(t)).is_ok()
+        };
+        names.iter().any(|&n| {
+            index.names[n as usize]
+                .toks
+                .iter()
+                .any(|&v| self.sim(p, v) >= ANCHOR_SIM && !form_word(v))
+        })
     }
 
     /// Whether a span is a country's name ("Hong Kong", "in Austria"): a
@@ -2626,6 +2683,7 @@ impl Ctx<'_, '_> {
         } else {
             same_legal || (!plain && !legal.is_empty())
         };
+        let cap = (a..=b).any(capitalized);
         if person || (!legal && name_word) {
             return Err("one word of a person's name");
         }
@@ -2638,7 +2696,6 @@ impl Ctx<'_, '_> {
         if !ex.unmatched_list.is_empty() || t.list.contains(' ') || t.how == "initial" {
             return Err("one word, not the whole listed name");
         }
-        let cap = (a..=b).any(capitalized);
         // In text with capitals, a name is capitalized: one lowercase word
         // is the name only spelt as listed ("interal" is no INTEGRAL),
         // unless its legal form or a vessel word says so.
@@ -2662,7 +2719,7 @@ impl Ctx<'_, '_> {
         {
             return Err("one short or frequent list word");
         }
-        if z < COMMON_ZIPF || legal || (cap && z < 40) {
+        if z < COMMON_ZIPF || legal || (cap && z < SELDOM_ZIPF) {
             Ok(())
         } else {
             Err("one everyday word")

@@ -58,8 +58,8 @@ impl WordScript {
 pub struct CommonWords {
     /// Per folded word: the Zipf × 10 over all languages, over the
     /// languages written in Latin letters, over the Cyrillic ones, over
-    /// Arabic.
-    zipf: FxMap<Box<str>, [u8; 4]>,
+    /// Arabic; then the number of languages it is an everyday word of.
+    zipf: FxMap<Box<str>, [u8; 5]>,
 }
 
 impl CommonWords {
@@ -76,7 +76,10 @@ impl CommonWords {
         if flate2::read::GzDecoder::new(gz).read_to_string(&mut text).is_err() {
             return CommonWords::default();
         }
-        let mut zipf: FxMap<Box<str>, [u8; 4]> = FxMap::default();
+        let mut zipf: FxMap<Box<str>, [u8; 5]> = FxMap::default();
+        // The languages seen per word, as bits (two spellings may fold alike).
+        let mut langs: FxMap<Box<str>, u16> = FxMap::default();
+        let mut lang_ids: Vec<String> = Vec::new();
         for line in text.lines() {
             let mut parts = line.splitn(3, '\t');
             let (Some(lang), Some(z), Some(word)) = (parts.next(), parts.next(), parts.next())
@@ -88,7 +91,15 @@ impl CommonWords {
             if folded.is_empty() || folded.contains(' ') {
                 continue;
             }
-            let slot = zipf.entry(folded.into_boxed_str()).or_insert([0; 4]);
+            let li = match lang_ids.iter().position(|l| l == lang) {
+                Some(i) => i,
+                None => {
+                    lang_ids.push(lang.to_string());
+                    lang_ids.len() - 1
+                }
+            };
+            *langs.entry(folded.as_str().into()).or_insert(0) |= 1 << li.min(15);
+            let slot = zipf.entry(folded.into_boxed_str()).or_insert([0; 5]);
             slot[0] = slot[0].max(z);
             let k = match lang {
                 "ru" | "uk" => 2,
@@ -108,7 +119,23 @@ impl CommonWords {
                 slot[1] = slot[0];
             }
         }
+        for (word, slot) in zipf.iter_mut() {
+            slot[4] = langs.get(word).map_or(0, |m| m.count_ones() as u8);
+        }
         CommonWords { zipf }
+    }
+
+    /// How many of the table's languages `folded` is an everyday word of.
+    pub fn languages(&self, folded: &str) -> u8 {
+        self.zipf.get(folded).map_or(0, |z| z[4])
+    }
+
+    /// Whether `folded` is a name the press of many languages writes alike
+    /// (HAMAS, TALIBAN: everyday in three languages or more, in none
+    /// frequent) rather than a word of one language (leverage, goodwill):
+    /// capitalized, such a word names what it names.
+    pub fn international_name(&self, folded: &str) -> bool {
+        self.zipf.get(folded).is_some_and(|z| z[4] >= 3 && z[0] < 40)
     }
 
     /// The Zipf frequency of a folded word times ten (30 = once per million
@@ -177,5 +204,11 @@ mod tests {
         assert_eq!(w.zipf10_in("qaida", WordScript::Latin), 0);
         assert!(w.zipf10_in("andrey", WordScript::Latin) >= 30);
         assert!(w.zipf10_in("bank", WordScript::Latin) >= 45);
+        // Names the press of many languages writes alike.
+        assert!(w.languages("hamas") >= 3);
+        assert!(w.international_name("taliban"));
+        assert!(!w.international_name("leverage"));
+        assert!(!w.international_name("bank"));
+        assert!(!w.international_name("sberbankx"));
     }
 }

@@ -698,3 +698,39 @@ fn a_surname_that_is_also_a_legal_form() {
     let found = ids("Correspondence shows that YU YI PAO negotiated the price of the machines.");
     assert!(found.contains(&"us_ofac_sdn:11289".into()), "{found:?}");
 }
+
+#[test]
+fn a_misspelt_name_word_that_is_one_edit_from_a_legal_form_word() {
+    // ZAKRIE (ZAKRIEV, one letter dropped) is one letter from ZAKRITE,
+    // a word of a Russian legal form, too: among the name's words it is
+    // the name's.
+    let found = ids("We met Yakub Salmanovich zakrie yesterday.");
+    assert!(found.contains(&"us_ofac_sdn:46051".into()), "{found:?}");
+    // Inside a form of several words, a misspelt form word is the form's.
+    let found = ids("A contract with LIMITED likbility COMPANY SBERBANK LEASING was signed.");
+    assert!(found.contains(&"us_ofac_sdn:18709".into()), "{found:?}");
+}
+
+#[test]
+fn an_organization_of_two_words_of_company_names() {
+    // TEJARAT ("trade") is a word of company names, BANK an everyday
+    // word: nothing in BANK TEJARAT is distinctive, but the two written
+    // as listed, capitalized, are the name.
+    let found = ids("The bank refused to process a payment to BANK TEJARAT, citing its policy.");
+    assert!(found.contains(&"us_ofac_sdn:25677".into()), "{found:?}");
+    // In lowercase prose they are words.
+    let found = ids("a bank tejarat is a trade bank in Persian.");
+    assert!(!found.contains(&"us_ofac_sdn:25677".into()), "{found:?}");
+}
+
+#[test]
+fn a_name_the_press_of_many_languages_writes_alike() {
+    // TALIBAN is an everyday word of four languages, frequent in none:
+    // capitalized, it names the listed organization.
+    let found = ids("The Taliban took control of the province in August.");
+    assert!(found.contains(&"us_ofac_sdn:6636".into()), "{found:?}");
+    // A word of one language (LEVERAGE, a listed company) is not a name
+    // alone, capitalized at the start of a sentence or not.
+    let found = ids("Leverage the cache to avoid a second lookup.");
+    assert!(found.is_empty(), "{found:?}");
+}
