@@ -2554,8 +2554,11 @@ impl Ctx<'_, '_> {
             self.written(p).chars().next().is_some_and(char::is_lowercase)
                 && !hyphened_to_capital(p)
         };
-        // (Not with a legal form, nor words joined by a hyphen: t-platforms.)
+        // (Not with a legal form, nor words joined by a hyphen: t-platforms;
+        // nor in a party's name field, which holds no prose.)
+        let in_party = party.iter().any(|&(pa, pb)| pa <= a && b <= pb);
         if self.mixed_case
+            && !in_party
             && everyday_only(true)
             && (a..=b).any(lowercase)
             && legal.is_empty()
@@ -2658,7 +2661,7 @@ impl Ctx<'_, '_> {
                         && !(self.info(p).given && zipf(p) < 45)
                         && !transliteration_mark(self.written(p))
                 });
-            return if self.mixed_case && prose {
+            return if self.mixed_case && !in_party && prose {
                 Err("lowercase everyday words in prose")
             } else {
                 Ok(())

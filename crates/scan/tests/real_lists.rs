@@ -734,3 +734,20 @@ fn a_name_the_press_of_many_languages_writes_alike() {
     let found = ids("Leverage the cache to avoid a second lookup.");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_party_field_holds_no_prose() {
+    // Everyday words with one in lowercase are prose in a remittance text,
+    // not in a party's name field: ALEXANDER ELECTRIC POWER SUPPLIES, its
+    // first word spelt as the French given name, is the debtor.
+    let xml = r#"<?xml version="1.0"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08"><FIToFICstmrCdtTrf><CdtTrfTxInf>
+<Dbtr><Nm>alexandre ELECTRIC POWER SUPPLIES</Nm></Dbtr>
+<Cdtr><Nm>Rossi Macchine S.p.A.</Nm></Cdtr>
+<RmtInf><Ustrd>Invoice 17, to alexandre electric power supplies</Ustrd></RmtInf>
+</CdtTrfTxInf></FIToFICstmrCdtTrf></Document>"#;
+    let found = scan("p.xml", xml);
+    let fields: Vec<(&str, Option<&str>)> =
+        found.iter().map(|(id, m)| (id.as_str(), m.field.as_deref())).collect();
+    assert_eq!(fields, [("us_ofac_sdn:48514", Some("Dbtr/Nm"))]);
+}
