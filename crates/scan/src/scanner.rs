@@ -2077,7 +2077,10 @@ impl Ctx<'_, '_> {
         let lower = !run.iter().any(u8::is_ascii_uppercase);
         let letter = |i: usize| run.get(i).is_some_and(u8::is_ascii_lowercase);
         run.iter().enumerate().any(|(i, &c)| match c {
-            b'_' | b'\\' | b'`' | b'<' | b'>' | b'=' | b'{' | b'}' | b'|' => true,
+            b'_' | b'\\' | b'<' | b'>' | b'=' | b'{' | b'}' | b'|' => true,
+            // (Between letters of another script, an apostrophe: Ukrainian
+            // lists write В`ячеслав.)
+            b'`' => !(i >= 1 && run[i - 1] >= 0x80 && run.get(i + 1).is_some_and(|&c| c >= 0x80)),
             // std::io, cargo:rustc-link.
             b':' => {
                 i >= 1

@@ -751,3 +751,26 @@ fn a_party_field_holds_no_prose() {
         found.iter().map(|(id, m)| (id.as_str(), m.field.as_deref())).collect();
     assert_eq!(fields, [("us_ofac_sdn:48514", Some("Dbtr/Nm"))]);
 }
+
+#[test]
+fn a_backtick_between_cyrillic_letters_is_an_apostrophe() {
+    // The UK list writes Ukrainian names with a backtick for the apostrophe
+    // (В`ячеславович); in text it is no code, while `cargo build` is.
+    use veto_model::{Entity, Kind, Name, NameRole, Source};
+    let mut e = Entity::new(Source::UkOfsi, "15678", Kind::Person);
+    e.add_name(Name::new("Andrey Vyacheslavovich TISHENIN", NameRole::Primary));
+    e.add_name(Name::new("Андрій В`ячеславович Тішенін", NameRole::Alias));
+    let mut tool = Entity::new(Source::UsOfacSdn, "2", Kind::Organization);
+    tool.add_name(Name::new("CARGOBUILDX", NameRole::Primary));
+    let m = Matcher::new(vec![e, tool]);
+    let scanner = Scanner::new(&m);
+    let text = "Shares of Андрій В`ячеславович Тішенін rose. Run `cargobuildx` first.";
+    let parsed = input::read("t.txt", text.as_bytes(), None).unwrap();
+    let found: Vec<String> =
+        veto_scan::scan_parsed(&scanner, &parsed, &ScanOptions::default(), &mut ScanState::new())
+            .into_iter()
+            .flat_map(|r| r.mentions.unwrap())
+            .map(|x| m.entities()[x.entity as usize].id.to_string())
+            .collect();
+    assert_eq!(found, ["uk_ofsi:15678"]);
+}
