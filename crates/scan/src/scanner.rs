@@ -2284,6 +2284,27 @@ impl Ctx<'_, '_> {
                 return Err("East Asian script read through a romanization");
             }
         }
+        // A name is written in one script: a Cyrillic word and an English
+        // one ("Мухаммад said") are two names, or a name and prose — legal
+        // forms aside (ООО «Alfa»), and unless the listed name mixes them.
+        let scripts = |text: &str| {
+            let mut seen = [false; 4];
+            for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+                seen[crate::words::WordScript::of(w) as usize] = true;
+            }
+            seen.iter().filter(|&&x| x).count()
+        };
+        if !self.seg.text.is_ascii() {
+            let legal: Vec<usize> = self.legal_words((a, b)).collect();
+            let name_text: String = (a..=b)
+                .filter(|p| !legal.contains(p))
+                .map(|p| self.written(p))
+                .collect::<Vec<_>>()
+                .join(" ");
+            if scripts(&name_text) > 1 && scripts(&ex.matched_name) < 2 {
+                return Err("words of two scripts");
+            }
+        }
         // A weak alias of one word (OFAC's low-quality AKA: HELIOS, CPP) is
         // no evidence alone — one written word, however the analysis splits
         // it (Saifuddin: saif + din is "SAIF AL DIN", a common given name).

@@ -774,3 +774,13 @@ fn a_backtick_between_cyrillic_letters_is_an_apostrophe() {
             .collect();
     assert_eq!(found, ["uk_ofsi:15678"]);
 }
+
+#[test]
+fn a_name_is_written_in_one_script() {
+    // A Cyrillic name and the English verb after it are not SA'ID, Mohamed.
+    let found = ids("Correspondence shows that Абу Мухаммад said nothing about it.");
+    assert!(!found.contains(&"us_ofac_sdn:11740".into()), "{found:?}");
+    // A legal form in another script than the name is the name's.
+    let found = ids("Договор подписан с ООО «Alfa» в мае.");
+    assert!(found.contains(&"us_ofac_sdn:48612".into()), "{found:?}");
+}
