@@ -274,7 +274,10 @@ fn scan_unit(
         }
     };
     drop(bytes);
-    let lines = LineIndex::new(parsed.text.as_bytes());
+    // (Lines are counted only for an input with mentions: most have none.)
+    let lines = std::cell::OnceCell::new();
+    let line =
+        |offset: usize| lines.get_or_init(|| LineIndex::new(parsed.text.as_bytes())).line(offset);
     let matcher = scanner.matcher();
     let mut records = Vec::new();
     let (mut mentions, mut errors) = (0, 0);
@@ -302,7 +305,7 @@ fn scan_unit(
                         "text": m.text,
                         "start": m.span.start,
                         "end": m.span.end,
-                        "line": lines.line(m.span.start),
+                        "line": line(m.span.start),
                     });
                     if let Some(f) = &m.field {
                         r["field"] = json!(f);

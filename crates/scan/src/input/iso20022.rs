@@ -17,26 +17,29 @@ use quick_xml::Reader;
 use super::{decode_entities, Format, Message, Parsed, SegmentSpec};
 use crate::error::ScanError;
 
-/// Elements whose text is screened, with everything under them.
-const PARTIES: &[&str] = &[
-    "Dbtr",
-    "Cdtr",
-    "UltmtDbtr",
-    "UltmtCdtr",
-    "InitgPty",
-    "DbtrAgt",
-    "CdtrAgt",
-    "IntrmyAgt1",
-    "IntrmyAgt2",
-    "IntrmyAgt3",
-    "InstgAgt",
-    "InstdAgt",
-    "PrvsInstgAgt1",
-    "PrvsInstgAgt2",
-    "PrvsInstgAgt3",
-    "RmtInf",
-    "Purp",
-];
+/// Whether an element's text is screened, with everything under it.
+fn is_party(local: &str) -> bool {
+    matches!(
+        local,
+        "Dbtr"
+            | "Cdtr"
+            | "UltmtDbtr"
+            | "UltmtCdtr"
+            | "InitgPty"
+            | "DbtrAgt"
+            | "CdtrAgt"
+            | "IntrmyAgt1"
+            | "IntrmyAgt2"
+            | "IntrmyAgt3"
+            | "InstgAgt"
+            | "InstdAgt"
+            | "PrvsInstgAgt1"
+            | "PrvsInstgAgt2"
+            | "PrvsInstgAgt3"
+            | "RmtInf"
+            | "Purp"
+    )
+}
 
 /// Reads an ISO 20022 XML file. Malformed XML is an error for the whole file.
 pub fn read(name: &str, mut text: String) -> Result<Parsed, ScanError> {
@@ -46,7 +49,12 @@ pub fn read(name: &str, mut text: String) -> Result<Parsed, ScanError> {
     {
         let mut reader = Reader::from_str(&text);
         reader.config_mut().check_end_names = true;
+        // The open elements' local names: `stack[..depth]` (the strings
+        // are reused from one element to the next).
         let mut stack: Vec<String> = Vec::new();
+        let mut depth = 0usize;
+        // Where in the stack the outermost screened element is, if any.
+        let mut party_at: Option<usize> = None;
         // Where the innermost open element's content starts, and whether it
         // has child elements.
         let mut content_start = 0usize;
@@ -62,7 +70,8 @@ pub fn read(name: &str, mut text: String) -> Result<Parsed, ScanError> {
             })?;
             match ev {
                 Event::Start(s) => {
-                    let local = local_name(s.name().as_ref());
+                    let name = s.name();
+                    let local = local_name(name.as_ref());
                     if local == "Document" {
                         let kind = s.attributes().flatten().find_map(|a| {
                             let key = a.key.as_ref();
@@ -73,25 +82,36 @@ pub fn read(name: &str, mut text: String) -> Result<Parsed, ScanError> {
                         });
                         docs.push((before, kind));
                     }
-                    stack.push(local);
+                    if party_at.is_none() && is_party(&local) {
+                        party_at = Some(depth);
+                    }
+                    match stack.get_mut(depth) {
+                        Some(slot) => {
+                            slot.clear();
+                            slot.push_str(&local);
+                        }
+                        None => stack.push(local.into_owned()),
+                    }
+                    depth += 1;
                     content_start = reader.buffer_position() as usize;
                     has_child = false;
                 }
                 Event::End(_) => {
-                    if !has_child {
-                        if let Some(field) = field_of(&stack) {
-                            let range = content_start..before;
-                            if text.get(range.clone()).is_some_and(|t| !t.trim().is_empty()) {
-                                leaves.push((range, field));
-                            }
+                    if let (false, Some(p)) = (has_child, party_at) {
+                        let range = content_start..before;
+                        if text.get(range.clone()).is_some_and(|t| !t.trim().is_empty()) {
+                            leaves.push((range, field_of(&stack[..depth], p)));
                         }
                     }
-                    stack.pop();
+                    depth = depth.saturating_sub(1);
+                    if party_at == Some(depth) {
+                        party_at = None;
+                    }
                     has_child = true;
                 }
                 Event::Empty(_) => has_child = true,
                 Event::Eof => {
-                    if let Some(open) = stack.last() {
+                    if let Some(open) = depth.checked_sub(1).and_then(|d| stack.get(d)) {
                         return Err(ScanError::new(
                             name,
                             format!(
@@ -114,8 +134,13 @@ pub fn read(name: &str, mut text: String) -> Result<Parsed, ScanError> {
     let mut segments: Vec<(usize, SegmentSpec)> = Vec::new();
     for (range, field) in leaves {
         let raw = &text[range.clone()];
-        // CDATA: screen its content.
-        let range = match (raw.find("<![CDATA["), raw.rfind("]]>")) {
+        // CDATA: screen its content. (Most text has no markup at all.)
+        let cdata = if raw.contains('<') {
+            (raw.find("<![CDATA["), raw.rfind("]]>"))
+        } else {
+            (None, None)
+        };
+        let range = match cdata {
             (Some(a), Some(b)) if b >= a + 9 => range.start + a + 9..range.start + b,
             _ => range,
         };
@@ -148,20 +173,19 @@ pub fn read(name: &str, mut text: String) -> Result<Parsed, ScanError> {
     Ok(Parsed { format: Format::Iso20022, text, messages })
 }
 
-fn local_name(qname: &[u8]) -> String {
+fn local_name(qname: &[u8]) -> std::borrow::Cow<'_, str> {
     let local = qname.rsplit(|&b| b == b':').next().unwrap_or(qname);
-    String::from_utf8_lossy(local).into_owned()
+    String::from_utf8_lossy(local)
 }
 
-/// The field of a text element at `stack`, if it is screened.
-fn field_of(stack: &[String]) -> Option<String> {
-    let p = stack.iter().position(|s| PARTIES.contains(&s.as_str()))?;
+/// The field of a text element at `stack`, under the screened element at `p`.
+fn field_of(stack: &[String], p: usize) -> String {
     let path = stack[p..].join("/");
-    Some(if stack[..p].iter().any(|s| s == "UndrlygCstmrCdtTrf") {
+    if stack[..p].iter().any(|s| s == "UndrlygCstmrCdtTrf") {
         format!("UndrlygCstmrCdtTrf/{path}")
     } else {
         path
-    })
+    }
 }
 
 #[cfg(test)]

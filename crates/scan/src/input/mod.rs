@@ -57,7 +57,12 @@ impl Format {
             return Format::Mt;
         }
         if head.starts_with('<') {
-            let probe: String = head.chars().take(2048).collect::<String>().to_ascii_lowercase();
+            // (The first 2 KB, cut at a character's start.)
+            let mut end = head.len().min(2048);
+            while !head.is_char_boundary(end) {
+                end -= 1;
+            }
+            let probe = head[..end].to_ascii_lowercase();
             if probe.contains("<html")
                 || probe.contains("<!doctype html")
                 || probe.contains("<body")

@@ -15,6 +15,8 @@
 //! structure codes are blanked: the line numbers of options F (`1/`, `2/`, ...) and the
 //! `/CODE/` words and `//` continuations of fields 70 and 72.
 
+use std::ops::Range;
+
 use super::{blank, Format, Message, Parsed, SegmentSpec};
 use crate::error::ScanError;
 
@@ -27,7 +29,7 @@ fn screened(tag: &str) -> bool {
 
 /// Reads a file of MT messages.
 pub fn read(name: &str, mut text: String) -> Parsed {
-    let starts: Vec<usize> = text.match_indices("{1:").map(|(i, _)| i).collect();
+    let starts: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), b"{1:").collect();
     let bounds: Vec<(usize, usize)> = if starts.is_empty() {
         vec![(0, text.len())]
     } else {
@@ -40,7 +42,11 @@ pub fn read(name: &str, mut text: String) -> Parsed {
     let several = bounds.len() > 1;
     let mut messages = Vec::with_capacity(bounds.len());
     for (n, &(s, e)) in bounds.iter().enumerate() {
-        let label = if several { format!("message {}", n + 1) } else { String::new() };
+        let mut label = String::new();
+        if several {
+            label.push_str("message ");
+            push_number(&mut label, n + 1);
+        }
         messages.push(read_message(name, &mut text, s, e, label));
     }
     Parsed { format: Format::Mt, text, messages }
@@ -75,7 +81,10 @@ fn read_message(
             Some(close) if !rest[..close].contains('{') => {
                 let h = &rest[..close];
                 if let Some(mt) = h.get(1..4).filter(|m| m.bytes().all(|b| b.is_ascii_digit())) {
-                    kind = Some(format!("MT{mt}"));
+                    let mut k = String::with_capacity(5);
+                    k.push_str("MT");
+                    k.push_str(mt);
+                    kind = Some(k);
                 }
             }
             _ => return err(&label, "block 2 (application header) is not closed by '}'".into()),
@@ -96,22 +105,18 @@ fn read_message(
         None if chunk.trim_start().starts_with(':') => (s, e),
         None => return err(&label, "no text block '{4:' and no fields".into()),
     };
-    // Fields.
-    let body = text[body_start..body_end].to_string();
-    let mut fields: Vec<(String, usize, usize)> = Vec::new();
-    let mut pos = 0;
-    let mut first_field_seen = false;
-    for line in body.split_inclusive('\n') {
-        let line_start = pos;
-        pos += line.len();
-        if let Some((tag, value_off)) = field_start(line) {
+    // Fields: the tag's byte range, and where the value starts and ends.
+    let bytes = text.as_bytes();
+    let mut fields: Vec<(Range<usize>, usize, usize)> = Vec::new();
+    for (ls, le) in lines(bytes, body_start, body_end) {
+        let line = &bytes[ls..le];
+        if let Some((tag_len, value_off)) = field_start(line) {
             if let Some(last) = fields.last_mut() {
-                last.2 = body_start + line_start;
+                last.2 = ls;
             }
-            fields.push((tag, body_start + line_start + value_off, body_start + pos));
-            first_field_seen = true;
-        } else if !first_field_seen && !line.trim().is_empty() {
-            let shown: String = line.trim().chars().take(40).collect();
+            fields.push((ls + 1..ls + 1 + tag_len, ls + value_off, le));
+        } else if fields.is_empty() && !text[ls..le].trim().is_empty() {
+            let shown: String = text[ls..le].trim().chars().take(40).collect();
             return err(&label, format!("text before the first field in block 4: '{shown}'"));
         }
     }
@@ -121,21 +126,24 @@ fn read_message(
     if fields.is_empty() {
         return err(&label, "block 4 holds no fields".into());
     }
-    if let Some((_, vs, ve)) = fields.iter().find(|(t, ..)| t == "20") {
+    if let Some((_, vs, ve)) = fields.iter().find(|(t, ..)| &bytes[t.clone()] == b"20") {
         let reference = text[*vs..*ve].trim();
         if !reference.is_empty() {
-            label = if label.is_empty() {
-                format!("(:20: {reference})")
-            } else {
-                format!("{label} (:20: {reference})")
-            };
+            if !label.is_empty() {
+                label.push(' ');
+            }
+            label.push_str("(:20: ");
+            label.push_str(reference);
+            label.push(')');
         }
     }
     let mut segments = Vec::new();
     for (tag, vs, ve) in fields {
-        if !screened(&tag) {
+        let tag = &text[tag];
+        if !screened(tag) {
             continue;
         }
+        let tag = tag.to_string();
         // Trailing line break (and the "-}" of block 4, excluded above).
         let mut end = ve;
         while end > vs && matches!(text.as_bytes()[end - 1], b'\n' | b'\r') {
@@ -147,21 +155,36 @@ fn read_message(
     Ok(Message { label, kind, segments })
 }
 
-/// The end of block 4 in `body` (the offset of its closing `-}` line), if any.
-fn find_block4_end(body: &str) -> Option<usize> {
-    let mut pos = 0;
-    for line in body.split_inclusive('\n') {
-        if line.starts_with("-}") {
-            return Some(pos);
-        }
-        pos += line.len();
+/// Appends the decimal digits of `n` (a message's number in its file).
+fn push_number(s: &mut String, n: usize) {
+    if n >= 10 {
+        push_number(s, n / 10);
     }
-    None
+    s.push(char::from(b'0' + (n % 10) as u8));
 }
 
-/// `:TAG:` at the start of a line: the tag and where the value starts.
-fn field_start(line: &str) -> Option<(String, usize)> {
-    let b = line.as_bytes();
+/// The lines of `bytes[s..e]`, each with its line break, as byte ranges.
+fn lines(bytes: &[u8], s: usize, e: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut pos = s;
+    std::iter::from_fn(move || {
+        if pos >= e {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', &bytes[pos..e]).map_or(e, |i| pos + i + 1);
+        let line = (pos, end);
+        pos = end;
+        Some(line)
+    })
+}
+
+/// The end of block 4 in `body` (the offset of its closing `-}` line), if any.
+fn find_block4_end(body: &str) -> Option<usize> {
+    let b = body.as_bytes();
+    lines(b, 0, b.len()).find(|&(s, _)| b[s..].starts_with(b"-}")).map(|(s, _)| s)
+}
+
+/// `:TAG:` at the start of a line: the tag's length and where the value starts.
+fn field_start(b: &[u8]) -> Option<(usize, usize)> {
     if b.first() != Some(&b':') || b.len() < 4 {
         return None;
     }
@@ -173,36 +196,44 @@ fn field_start(line: &str) -> Option<(String, usize)> {
         Some(c) if c.is_ascii_uppercase() && b.get(4) == Some(&b':') => (3, 4),
         _ => return None,
     };
-    Some((line[1..1 + tag_len].to_string(), colon + 1))
+    Some((tag_len, colon + 1))
 }
 
 /// Blanks the structure codes of a field value in `text[vs..ve]`.
 fn blank_codes(text: &mut String, tag: &str, vs: usize, ve: usize) {
-    let value = text[vs..ve].to_string();
+    let option_f = tag.ends_with('F');
+    let narrative = tag == "70" || tag == "72" || tag == "77B";
+    if !option_f && !narrative {
+        return;
+    }
     let mut pos = vs;
-    for line in value.split_inclusive('\n') {
-        let b = line.as_bytes();
-        if tag.ends_with('F') {
+    while pos < ve {
+        let b = text.as_bytes();
+        let end = memchr::memchr(b'\n', &b[pos..ve]).map_or(ve, |i| pos + i + 1);
+        let line = &b[pos..end];
+        let mut cut = None;
+        if option_f {
             // Option F: "1/NAME", "2/ADDRESS", "3/RU/MOSCOW".
-            if b.len() >= 2 && b[0].is_ascii_digit() && b[1] == b'/' {
-                blank(text, pos..pos + 2);
+            if line.len() >= 2 && line[0].is_ascii_digit() && line[1] == b'/' {
+                cut = Some(pos..pos + 2);
             }
-        } else if tag == "70" || tag == "72" || tag == "77B" {
+        } else if line.starts_with(b"//") {
             // "//" continues the previous line; "/CODE/" names what follows.
-            if line.starts_with("//") {
-                blank(text, pos..pos + 2);
-            } else if b.first() == Some(&b'/') {
-                if let Some(close) = line[1..].find('/') {
-                    let code = &line[1..1 + close];
-                    if (2..=8).contains(&code.len())
-                        && code.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-                    {
-                        blank(text, pos..pos + close + 2);
-                    }
+            cut = Some(pos..pos + 2);
+        } else if line.first() == Some(&b'/') {
+            if let Some(close) = memchr::memchr(b'/', &line[1..]) {
+                let code = &line[1..1 + close];
+                if (2..=8).contains(&code.len())
+                    && code.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                {
+                    cut = Some(pos..pos + close + 2);
                 }
             }
         }
-        pos += line.len();
+        if let Some(r) = cut {
+            blank(text, r);
+        }
+        pos = end;
     }
 }
 
