@@ -175,7 +175,10 @@ pub fn read(name: &str, mut text: String) -> Result<Parsed, ScanError> {
 
 fn local_name(qname: &[u8]) -> std::borrow::Cow<'_, str> {
     let local = qname.rsplit(|&b| b == b':').next().unwrap_or(qname);
-    String::from_utf8_lossy(local)
+    match std::str::from_utf8(local) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(local),
+    }
 }
 
 /// The field of a text element at `stack`, under the screened element at `p`.
