@@ -1834,9 +1834,13 @@ impl Ctx<'_, '_> {
             let rarity =
                 ne.toks.iter().map(|&v| index.rarity(index.vocab.text(v))).fold(0.0f32, f32::max);
             // (Capitalized, a name the press of many languages writes alike
-            // will do: TALIBAN.)
+            // will do: TALIBAN — in text with lowercase letters, not as the
+            // first word of a sentence, where every word is capitalized:
+            // "Router: …" is no ROUTER.)
             let capitalized = self.written(first).chars().next().is_some_and(char::is_uppercase);
+            let opening = self.mixed_case && self.sentence_of(first).start == first;
             let middling = capitalized
+                && !opening
                 && entity.kind != veto_model::Kind::Vessel
                 && self.scanner.words.international_name(self.text(first));
             let zipf = if middling { 0 } else { info.zipf };

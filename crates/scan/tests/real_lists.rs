@@ -729,6 +729,10 @@ fn a_name_the_press_of_many_languages_writes_alike() {
     // capitalized, it names the listed organization.
     let found = ids("The Taliban took control of the province in August.");
     assert!(found.contains(&"us_ofac_sdn:6636".into()), "{found:?}");
+    // In a payment's capitals too.
+    let msg = ":20:REF1\n:59:/40702810900000012345\nKABUL TRADING\n:70:DONATION TO TALIBAN\n";
+    let found: Vec<String> = scan("p.fin", msg).into_iter().map(|(id, _)| id).collect();
+    assert!(found.contains(&"us_ofac_sdn:6636".into()), "{found:?}");
     // A word of one language (LEVERAGE, a listed company) is not a name
     // alone, capitalized at the start of a sentence or not.
     let found = ids("Leverage the cache to avoid a second lookup.");
