@@ -2520,6 +2520,19 @@ impl Ctx<'_, '_> {
         if !person && everyday_only(false) && ex.unmatched_list.iter().any(missing) {
             return Err("part of a name of everyday words");
         }
+        // Nor, in capitals throughout (a payment's text), are two everyday
+        // words the name listed with a legal form, without it: "CNC MILLING
+        // MACHINES" on an invoice are goods, not LIMITED LIABILITY COMPANY
+        // MILLING MACHINES (a party's name alone in its field aside, above).
+        let form_left_out = !person
+            && !vessel
+            && legal.is_empty()
+            && self.hit_entry(hit).is_some_and(|n| !n.legal.is_empty());
+        let two_words = ex.tokens.len() == 2
+            && ex.tokens.iter().all(|t| t.how != "initial" && !is_number(&t.list));
+        if !self.mixed_case && form_left_out && two_words && everyday_only(false) {
+            return Err("two everyday words without their listed legal form");
+        }
         let proof: f32 = proofs.iter().sum();
         let distinctive = proofs.iter().any(|&p| p >= DISTINCT);
         // The whole listed name spelt as listed, with its legal form (LTD
@@ -2680,13 +2693,17 @@ impl Ctx<'_, '_> {
             // (Words joined by a hyphen, "t-platforms", are one name.)
             // (An apostrophe inside a word, not an English clitic, marks a
             // transliteration: "sa'id sa'id" is a name, "said" a verb.)
+            // (Where the listed name has a legal form the text leaves out,
+            // everyday words will do, given names too: "milling machines"
+            // are goods, not LIMITED LIABILITY COMPANY MILLING MACHINES.)
+            let floor = if form_left_out { COMMON_ZIPF } else { 40 };
             let prose = content <= 2
                 && self.span_text((a, b)).contains(char::is_whitespace)
                 && legal.is_empty()
                 && (a..=b).all(|p| {
                     lowercase(p)
-                        && zipf(p) >= 40
-                        && !(self.info(p).given && zipf(p) < 45)
+                        && zipf(p) >= floor
+                        && !(self.info(p).given && zipf(p) < 45 && !form_left_out)
                         && !transliteration_mark(self.written(p))
                 });
             return if self.mixed_case && !in_party && prose {

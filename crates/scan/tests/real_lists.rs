@@ -788,3 +788,19 @@ fn a_name_is_written_in_one_script() {
     let found = ids("Договор подписан с ООО «Alfa» в мае.");
     assert!(found.contains(&"us_ofac_sdn:48612".into()), "{found:?}");
 }
+
+#[test]
+fn goods_are_not_a_company_named_after_them() {
+    // LIMITED LIABILITY COMPANY MILLING MACHINES is listed; milling
+    // machines on an invoice are goods.
+    let id = "us_ofac_sdn:47406".to_string();
+    let found = ids("Description of goods: CNC milling machines, spare parts.");
+    assert!(!found.contains(&id), "{found:?}");
+    let msg = ":20:REF1\n:59:/40702810900000012345\nROSSI MACCHINE SPA\n:70:/INV/12 CNC MILLING MACHINES\n";
+    let found: Vec<String> = scan("p.fin", msg).into_iter().map(|(i, _)| i).collect();
+    assert!(!found.contains(&id), "{found:?}");
+    // With its legal form it is the company.
+    let msg = ":20:REF1\n:59:/40702810900000012345\nROSSI MACCHINE SPA\n:70:/INV/12 PAYMENT TO LLC MILLING MACHINES\n";
+    let found: Vec<String> = scan("p.fin", msg).into_iter().map(|(i, _)| i).collect();
+    assert!(found.contains(&id), "{found:?}");
+}
