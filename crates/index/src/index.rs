@@ -587,23 +587,13 @@ impl Index {
 
     /// Analyses a query name and looks its tokens up.
     pub fn prepare(&self, name: &str, kind: Option<Kind>) -> PreparedQuery {
-        self.prepare_reading(name, kind, name)
+        self.prepare_written(name, kind, Written::of(name))
     }
 
-    /// [`Index::prepare`] for `reading`, one romanization of `original` (a
-    /// name in another script): its tokens are treated as read from that
-    /// script (an abjad's missing vowels, other romanizations).
-    pub fn prepare_reading(
-        &self,
-        reading: &str,
-        kind: Option<Kind>,
-        original: &str,
-    ) -> PreparedQuery {
-        self.prepare_written(reading, kind, Written::of(original))
-    }
-
-    /// [`Index::prepare_reading`] with what is known of the original's
-    /// script already found (once for all its readings).
+    /// [`Index::prepare`] for `reading`, one reading of a name whose script
+    /// is `written` ([`Written::of`] the original, found once for all its
+    /// readings): its tokens are treated as read from that script (an
+    /// abjad's missing vowels, other romanizations).
     pub fn prepare_written(
         &self,
         reading: &str,

@@ -721,7 +721,7 @@ impl<'m> Scanner<'m> {
         if text.len() < SHORT_FORM_TYPO_LEN || !text.bytes().all(|b| b.is_ascii_lowercase()) {
             return None;
         }
-        if self.form_words.binary_search_by(|w| (**w).cmp(text)).is_ok() {
+        if self.is_form_word(text) {
             return None;
         }
         deletion_hashes(text)
@@ -733,6 +733,11 @@ impl<'m> Scanner<'m> {
             // Of several, one of the same length (two letters swapped or
             // one changed: LIMITDE is LIMITED, not the alias LIMITD).
             .min_by_key(|&w| (self.form_words[w as usize].len().abs_diff(text.len()), w))
+    }
+
+    /// Whether `text` is a word of a legal form (of [`Scanner::form_words`]).
+    fn is_form_word(&self, text: &str) -> bool {
+        self.form_words.binary_search_by(|w| (**w).cmp(text)).is_ok()
     }
 
     /// The postings of list word `v` as an anchor (a range of `anchor_post`).
@@ -2196,15 +2201,10 @@ impl Ctx<'_, '_> {
     /// not of a legal form, of one of `names`.
     fn name_word(&self, p: usize, names: &[u32]) -> bool {
         let index = self.scanner.matcher.index();
-        let form_word = |v: u32| {
-            let t = index.vocab.text(v);
-            self.scanner.form_words.binary_search_by(|w| (**w).cmp(t)).is_ok()
-        };
         names.iter().any(|&n| {
-            index.names[n as usize]
-                .toks
-                .iter()
-                .any(|&v| self.sim(p, v) >= ANCHOR_SIM && !form_word(v))
+            index.names[n as usize].toks.iter().any(|&v| {
+                self.sim(p, v) >= ANCHOR_SIM && !self.scanner.is_form_word(index.vocab.text(v))
+            })
         })
     }
 
@@ -2298,10 +2298,11 @@ impl Ctx<'_, '_> {
             }
             seen.iter().filter(|&&x| x).count()
         };
+        // (The span's legal-form words, by position; their texts below.)
+        let legal_at: Vec<usize> = self.legal_words((a, b)).collect();
         if !self.seg.text.is_ascii() {
-            let legal: Vec<usize> = self.legal_words((a, b)).collect();
             let name_text: String = (a..=b)
-                .filter(|p| !legal.contains(p))
+                .filter(|p| !legal_at.contains(p))
                 .map(|p| self.written(p))
                 .collect::<Vec<_>>()
                 .join(" ");
@@ -2351,7 +2352,7 @@ impl Ctx<'_, '_> {
         };
         // A legal form proves nothing about whose it is (a list name may
         // hold a misspelt one that is not recognized as a form).
-        let legal: Vec<&str> = self.legal_words((a, b)).map(|p| self.text(p)).collect();
+        let legal: Vec<&str> = legal_at.iter().map(|&p| self.text(p)).collect();
         // A party's whole name in its field, exactly a listed name (not only
         // a weak alias of one word), is that party, as `veto screen` says.
         if self.whole_party(party, (a, b)) {

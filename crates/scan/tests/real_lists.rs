@@ -28,11 +28,34 @@ fn scan_with(state: &mut ScanState, name: &str, text: &str) -> Vec<(String, Ment
     static SCANNER: OnceLock<Scanner<'static>> = OnceLock::new();
     let m = matcher();
     let scanner = SCANNER.get_or_init(|| Scanner::new(m));
+    scan_by(m, scanner, state, name, text)
+}
+
+/// The mentions `scanner` (over `m`) finds in `text` read as `name`, with
+/// their entity ids.
+fn scan_by(
+    m: &Matcher,
+    scanner: &Scanner<'_>,
+    state: &mut ScanState,
+    name: &str,
+    text: &str,
+) -> Vec<(String, Mention)> {
     let parsed = input::read(name, text.as_bytes(), None).unwrap();
     veto_scan::scan_parsed(scanner, &parsed, &ScanOptions::default(), state)
         .into_iter()
         .flat_map(|r| r.mentions.unwrap())
         .map(|x| (m.entities()[x.entity as usize].id.to_string(), x))
+        .collect()
+}
+
+/// The entity ids mentioned in `text` (a plain document) among `entities`
+/// alone (hand-made lists).
+fn ids_among(entities: Vec<veto_model::Entity>, text: &str) -> Vec<String> {
+    let m = Matcher::new(entities);
+    let scanner = Scanner::new(&m);
+    scan_by(&m, &scanner, &mut ScanState::new(), "t.txt", text)
+        .into_iter()
+        .map(|(id, _)| id)
         .collect()
 }
 
@@ -672,17 +695,8 @@ fn a_joined_article_before_a_listed_name() {
     joined.add_name(Name::new("Bushra ALASSAD", NameRole::Primary));
     let mut apart = Entity::new(Source::UsOfacSdn, "2", Kind::Person);
     apart.add_name(Name::new("AL-ASSAD, Zuhair Tawfik", NameRole::Primary));
-    let m = Matcher::new(vec![joined, apart]);
-    let scanner = Scanner::new(&m);
     let text = "Zuhair Tawfik alassad was seen in Singapore in April.";
-    let parsed = input::read("t.txt", text.as_bytes(), None).unwrap();
-    let found: Vec<String> =
-        veto_scan::scan_parsed(&scanner, &parsed, &ScanOptions::default(), &mut ScanState::new())
-            .into_iter()
-            .flat_map(|r| r.mentions.unwrap())
-            .map(|x| m.entities()[x.entity as usize].id.to_string())
-            .collect();
-    assert_eq!(found, ["us_ofac_sdn:2"]);
+    assert_eq!(ids_among(vec![joined, apart], text), ["us_ofac_sdn:2"]);
 }
 
 #[test]
@@ -766,17 +780,8 @@ fn a_backtick_between_cyrillic_letters_is_an_apostrophe() {
     e.add_name(Name::new("Андрій В`ячеславович Тішенін", NameRole::Alias));
     let mut tool = Entity::new(Source::UsOfacSdn, "2", Kind::Organization);
     tool.add_name(Name::new("CARGOBUILDX", NameRole::Primary));
-    let m = Matcher::new(vec![e, tool]);
-    let scanner = Scanner::new(&m);
     let text = "Shares of Андрій В`ячеславович Тішенін rose. Run `cargobuildx` first.";
-    let parsed = input::read("t.txt", text.as_bytes(), None).unwrap();
-    let found: Vec<String> =
-        veto_scan::scan_parsed(&scanner, &parsed, &ScanOptions::default(), &mut ScanState::new())
-            .into_iter()
-            .flat_map(|r| r.mentions.unwrap())
-            .map(|x| m.entities()[x.entity as usize].id.to_string())
-            .collect();
-    assert_eq!(found, ["uk_ofsi:15678"]);
+    assert_eq!(ids_among(vec![e, tool], text), ["uk_ofsi:15678"]);
 }
 
 #[test]
