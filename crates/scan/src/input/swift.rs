@@ -206,34 +206,28 @@ fn blank_codes(text: &mut String, tag: &str, vs: usize, ve: usize) {
     if !option_f && !narrative {
         return;
     }
-    let mut pos = vs;
-    while pos < ve {
-        let b = text.as_bytes();
-        let end = memchr::memchr(b'\n', &b[pos..ve]).map_or(ve, |i| pos + i + 1);
-        let line = &b[pos..end];
-        let mut cut = None;
-        if option_f {
-            // Option F: "1/NAME", "2/ADDRESS", "3/RU/MOSCOW".
-            if line.len() >= 2 && line[0].is_ascii_digit() && line[1] == b'/' {
-                cut = Some(pos..pos + 2);
+    let b = text.as_bytes();
+    let cuts: Vec<Range<usize>> = lines(b, vs, ve)
+        .filter_map(|(pos, end)| {
+            let line = &b[pos..end];
+            if option_f {
+                // Option F: "1/NAME", "2/ADDRESS", "3/RU/MOSCOW".
+                let numbered = line.len() >= 2 && line[0].is_ascii_digit() && line[1] == b'/';
+                return numbered.then_some(pos..pos + 2);
             }
-        } else if line.starts_with(b"//") {
             // "//" continues the previous line; "/CODE/" names what follows.
-            cut = Some(pos..pos + 2);
-        } else if line.first() == Some(&b'/') {
-            if let Some(close) = memchr::memchr(b'/', &line[1..]) {
-                let code = &line[1..1 + close];
-                if (2..=8).contains(&code.len())
-                    && code.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-                {
-                    cut = Some(pos..pos + close + 2);
-                }
+            if line.starts_with(b"//") {
+                return Some(pos..pos + 2);
             }
-        }
-        if let Some(r) = cut {
-            blank(text, r);
-        }
-        pos = end;
+            let close = memchr::memchr(b'/', line.strip_prefix(b"/")?)?;
+            let code = &line[1..1 + close];
+            ((2..=8).contains(&code.len())
+                && code.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+            .then_some(pos..pos + close + 2)
+        })
+        .collect();
+    for r in cuts {
+        blank(text, r);
     }
 }
 
