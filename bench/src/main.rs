@@ -12,6 +12,7 @@
 //! target/release/veto-bench speed         # latency, throughput, build, RSS
 //! target/release/veto-bench scan          # veto scan: recall, false mentions, MB/s
 //! target/release/veto-bench scan-corpus DIR [SCALE]  # write the scan corpus for `veto scan DIR` (VETO_SCAN_SEED: another draw)
+//! target/release/veto-bench flow-corpus DIR [MB]  # write the benchmark's payment flow (50 MB) for `veto scan DIR`
 //! target/release/veto-bench scan-files DIR... # one thread's MB per CPU-second on the files of each DIR
 //! target/release/veto-bench http [--connections 1,8,64] [--duration 10] [--warmup 2]
 //!     [--reload-every 1] [--soak 300 --rss-every 10]   # veto serve under load
@@ -69,6 +70,14 @@ fn main() -> Result<()> {
             };
             scan::write_corpus(std::path::Path::new(dir), &quality::corpus()?, scale)
         }
+        Some("flow-corpus") => {
+            let dir = args.get(1).map_or("flow-corpus", String::as_str);
+            let mb = match args.get(2) {
+                Some(s) => s.parse().map_err(|_| anyhow::anyhow!("size '{s}': not a number of MB"))?,
+                None => 50,
+            };
+            scan::write_flow(std::path::Path::new(dir), &quality::corpus()?, mb)
+        }
         Some("http") => http::bench_http(&http::HttpArgs::parse(&args)?),
         Some("all") | None => {
             import::bench_import(runs)?;
@@ -79,7 +88,7 @@ fn main() -> Result<()> {
             quality::bench_speed(runs)
         }
         Some(other) => bail!(
-            "unknown benchmark '{other}' (import, load, quality, nomenklatura, cross-script, speed, scan, scan-corpus, scan-files, http, all)"
+            "unknown benchmark '{other}' (import, load, quality, nomenklatura, cross-script, speed, scan, scan-corpus, flow-corpus, scan-files, http, all)"
         ),
     }
 }

@@ -841,6 +841,23 @@ pub fn write_corpus(dir: &Path, entities: &[Entity], scale: usize) -> Result<()>
     Ok(())
 }
 
+/// Writes the payment flow of `veto-bench scan` (`mb` megabytes, the same
+/// draw) to `dir`, for `veto scan DIR` and `veto-bench scan-files DIR`.
+pub fn write_flow(dir: &Path, entities: &[Entity], mb: usize) -> Result<()> {
+    let flow = generate_flow(entities, FLOW_SEED, mb * 1_000_000);
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    for d in &flow {
+        let path = dir.join(&d.name);
+        std::fs::write(&path, &d.text).with_context(|| format!("writing {}", path.display()))?;
+    }
+    let bytes: usize = flow.iter().map(|d| d.text.len()).sum();
+    println!("wrote {} files ({:.1} MB) to {}", flow.len(), bytes as f64 / 1e6, dir.display());
+    Ok(())
+}
+
+/// The draw of the payment flow.
+const FLOW_SEED: u64 = 5000;
+
 /// The draw of documents: `VETO_SCAN_SEED`, 7 unless set.
 fn seed() -> u64 {
     std::env::var("VETO_SCAN_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(7)
@@ -1025,7 +1042,7 @@ pub fn bench_scan(runs: usize) -> Result<()> {
         crate::median(clean_one)
     );
     // A payment flow: messages only, one in a hundred naming a listed party.
-    let flow = generate_flow(&entities, 5000, target_mb * 1_000_000);
+    let flow = generate_flow(&entities, FLOW_SEED, target_mb * 1_000_000);
     let flow_bytes: usize = flow.iter().map(|d| d.text.len()).sum();
     let listed_msgs = flow.iter().filter(|d| !d.truth.is_empty()).count();
     let mut flow_one = Vec::new();

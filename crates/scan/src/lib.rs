@@ -64,7 +64,7 @@ pub fn scan_parsed(
                 let mut mentions = Vec::new();
                 for s in &msg.segments {
                     let Some(text) = parsed.text.get(s.range.clone()) else { continue };
-                    let seg = Segment { text, offset: s.range.start, field: s.field.clone() };
+                    let seg = Segment { text, offset: s.range.start, field: s.field.as_deref() };
                     mentions.extend(scanner.scan(&seg, opts, state));
                 }
                 MessageMentions {

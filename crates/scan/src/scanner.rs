@@ -15,6 +15,7 @@
 //!    rarity, or a single rare token that is a whole listed name and not an everyday word,
 //!    or an identifier of the entity found in the same segment.
 
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use veto_index::analyze::TokClass;
@@ -83,6 +84,11 @@ const CACHE_LIMIT: usize = 400_000;
 const PER_SPAN: usize = 3;
 /// The cache of screened spans is emptied when it grows past this.
 const SCREEN_CACHE_LIMIT: usize = 50_000;
+/// Segments this long or shorter are remembered with their mentions: a
+/// payment flow repeats its banks' BICs, countries, towns and parties.
+const MEMO_SEGMENT_LEN: usize = 64;
+/// The remembered segments are forgotten when they grow past this many.
+const SEGMENT_MEMO_LIMIT: usize = 50_000;
 /// Hits asked of the matcher per span (several entities often share a name).
 const SCREEN_LIMIT: usize = 10;
 
@@ -107,7 +113,7 @@ pub struct Segment<'a> {
     /// Where the text starts in the original input.
     pub offset: usize,
     /// The message field it came from (`59`, `Cdtr/Nm`), if any.
-    pub field: Option<String>,
+    pub field: Option<&'a str>,
 }
 
 /// A listed name found in the text.
@@ -188,6 +194,15 @@ struct STok {
 /// its own.)
 type ScreenCache = FxMap<(Box<str>, Box<[u32]>), Hits>;
 
+/// A short segment scanned before, by the hash of its field and text: its
+/// mentions, their spans from the segment's start and without a field.
+#[derive(Debug)]
+struct MemoSegment {
+    field: Option<Box<str>>,
+    text: Box<str>,
+    mentions: Box<[Mention]>,
+}
+
 /// The hits of one screened span.
 type Hits = std::sync::Arc<[veto_matcher::Hit]>;
 
@@ -207,6 +222,9 @@ pub struct ScanState {
     sentences: Vec<u32>,
     /// Hits of spans already screened: counterparties recur.
     screens: ScreenCache,
+    /// Short segments already scanned, with the options they were scanned with.
+    segments: FxMap<u64, MemoSegment>,
+    memo_threshold: f32,
     scratch: Scratch,
     scanner_id: usize,
     /// Distinct words cached before the cache is emptied (between segments:
@@ -329,6 +347,8 @@ impl ScanState {
             toks: Vec::new(),
             sentences: Vec::new(),
             screens: ScreenCache::default(),
+            segments: FxMap::default(),
+            memo_threshold: f32::NAN,
             scratch: Scratch::default(),
             scanner_id: 0,
             cache_limit: limit,
@@ -918,9 +938,58 @@ impl<'m> Scanner<'m> {
             state.texts.clear();
             state.nbr_ids.clear();
             state.screens.clear();
+            state.segments.clear();
             state.scratch.marks = Marks::new(self.matcher.index().vocab.len());
             state.scanner_id = me;
         }
+        if seg.text.len() > MEMO_SEGMENT_LEN || self.trace {
+            return self.scan_segment(seg, opts, state);
+        }
+        // A short segment seen before (a BIC, a country, a town, a party
+        // that pays often) has the mentions it had, moved to where it is.
+        if state.memo_threshold.to_bits() != opts.threshold.to_bits() {
+            state.segments.clear();
+            state.memo_threshold = opts.threshold;
+        }
+        let key = {
+            let mut h = veto_index::FxHasher::default();
+            seg.field.hash(&mut h);
+            seg.text.hash(&mut h);
+            h.finish()
+        };
+        let placed = |m: &Mention| Mention {
+            span: seg.offset + m.span.start..seg.offset + m.span.end,
+            field: seg.field.map(str::to_string),
+            ..m.clone()
+        };
+        if let Some(known) = state.segments.get(&key) {
+            if *known.text == *seg.text && known.field.as_deref() == seg.field {
+                return known.mentions.iter().map(placed).collect();
+            }
+            // (Two segments of one hash: the one seen first keeps it.)
+            return self.scan_segment(seg, opts, state);
+        }
+        let found = self.scan_segment(&Segment { offset: 0, ..*seg }, opts, state);
+        let mentions = found.iter().map(placed).collect();
+        if state.segments.len() >= SEGMENT_MEMO_LIMIT {
+            state.segments.clear();
+        }
+        let memo = MemoSegment {
+            field: seg.field.map(Box::from),
+            text: seg.text.into(),
+            mentions: found.into(),
+        };
+        state.segments.insert(key, memo);
+        mentions
+    }
+
+    /// Scans one segment, [`Scanner::scan`] having checked the state.
+    fn scan_segment(
+        &self,
+        seg: &Segment<'_>,
+        opts: &ScanOptions,
+        state: &mut ScanState,
+    ) -> Vec<Mention> {
         if state.screens.len() >= SCREEN_CACHE_LIMIT {
             state.screens.clear();
         }
@@ -1610,7 +1679,7 @@ impl Ctx<'_, '_> {
     /// spans: an ISO 20022 `Nm` element, or each line of an MT party field
     /// (50a, 52a–59a) but its account and numbered-line prefixes.
     fn party_lines(&self) -> Vec<TokSpan> {
-        let Some(field) = self.seg.field.as_deref() else { return Vec::new() };
+        let Some(field) = self.seg.field else { return Vec::new() };
         let iso = field == "Nm" || field.ends_with("/Nm");
         let mt = matches!(
             field.get(..2),
@@ -2854,7 +2923,7 @@ impl Ctx<'_, '_> {
             score: hit.score,
             span: self.seg.offset + s..self.seg.offset + e,
             text: self.seg.text.get(s..e).unwrap_or("").to_string(),
-            field: self.seg.field.clone(),
+            field: self.seg.field.map(str::to_string),
             explanation: hit.explanation,
         }
     }
@@ -2876,7 +2945,7 @@ impl Ctx<'_, '_> {
             score: 1.0,
             span: self.seg.offset + s..self.seg.offset + t,
             text: written,
-            field: self.seg.field.clone(),
+            field: self.seg.field.map(str::to_string),
             explanation: Explanation {
                 summary: format!("identifier: {detail}; final 1.00"),
                 matched_name: name,

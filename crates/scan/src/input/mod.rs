@@ -63,16 +63,19 @@ impl Format {
                 end -= 1;
             }
             let probe = head[..end].to_ascii_lowercase();
-            if probe.contains("<html")
-                || probe.contains("<!doctype html")
-                || probe.contains("<body")
-            {
-                return Format::Html;
+            // The tags that tell, in one pass over the tags' starts.
+            let mut iso = false;
+            for at in memchr::memchr_iter(b'<', probe.as_bytes()) {
+                let tag = &probe[at + 1..];
+                if tag.starts_with("html")
+                    || tag.starts_with("!doctype html")
+                    || tag.starts_with("body")
+                {
+                    return Format::Html;
+                }
+                iso |= tag.starts_with("fitoficstmrcdttrf") || tag.starts_with("ficdttrf");
             }
-            if probe.contains("urn:iso:std:iso:20022")
-                || probe.contains("<fitoficstmrcdttrf")
-                || probe.contains("<ficdttrf")
-            {
+            if iso || probe.contains("urn:iso:std:iso:20022") {
                 return Format::Iso20022;
             }
             // Other XML: its text, tags blanked out.

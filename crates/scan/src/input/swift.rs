@@ -17,7 +17,7 @@
 
 use std::ops::Range;
 
-use super::{blank, Format, Message, Parsed, SegmentSpec};
+use super::{Format, Message, Parsed, SegmentSpec};
 use crate::error::ScanError;
 
 /// Whether a field tag is screened.
@@ -41,24 +41,45 @@ pub fn read(name: &str, mut text: String) -> Parsed {
     };
     let several = bounds.len() > 1;
     let mut messages = Vec::with_capacity(bounds.len());
+    // The structure codes to blank, all messages read (ASCII all: blanked
+    // byte for byte).
+    let mut codes: Vec<Range<usize>> = Vec::new();
     for (n, &(s, e)) in bounds.iter().enumerate() {
-        let mut label = String::new();
+        let mut label = String::with_capacity(48);
         if several {
             label.push_str("message ");
             push_number(&mut label, n + 1);
         }
-        messages.push(read_message(name, &mut text, s, e, label));
+        messages.push(read_message(name, &text, s, e, label, &mut codes));
+    }
+    if !codes.is_empty() {
+        let mut bytes = std::mem::take(&mut text).into_bytes();
+        for r in codes {
+            if let Some(code) = bytes.get_mut(r) {
+                code.fill(b' ');
+            }
+        }
+        // (Spaces over ASCII bytes: still UTF-8.)
+        text = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     }
     Parsed { format: Format::Mt, text, messages }
 }
 
-/// Reads the message in `text[s..e]`, blanking its codes in place.
+/// Where block `{N:` starts in `chunk`, if it does.
+fn find_block(chunk: &str, n: u8) -> Option<usize> {
+    let b = chunk.as_bytes();
+    memchr::memchr_iter(b'{', b).find(|&i| b.get(i + 1) == Some(&n) && b.get(i + 2) == Some(&b':'))
+}
+
+/// Reads the message in `text[s..e]`, adding the ranges of its codes to blank to `codes`.
 fn read_message(
     name: &str,
-    text: &mut String,
+    text: &str,
     s: usize,
     e: usize,
     mut label: String,
+    codes: &mut Vec<Range<usize>>,
 ) -> Result<Message, ScanError> {
     let chunk = &text[s..e];
     let err = |label: &str, what: String| {
@@ -75,7 +96,7 @@ fn read_message(
             return err(&label, "block 1 (basic header) is not closed by '}'".into());
         }
     }
-    if let Some(b2) = chunk.find("{2:") {
+    if let Some(b2) = find_block(chunk, b'2') {
         let rest = &chunk[b2 + 3..];
         match rest.find('}') {
             Some(close) if !rest[..close].contains('{') => {
@@ -90,35 +111,48 @@ fn read_message(
             _ => return err(&label, "block 2 (application header) is not closed by '}'".into()),
         }
     }
-    // Block 4 (text).
-    let (body_start, body_end) = match chunk.find("{4:") {
-        Some(b4) => {
-            let start = b4 + 3;
-            let Some(close) = find_block4_end(&chunk[start..]) else {
-                return err(
-                    &label,
-                    "block 4 (text) is not closed by a line '-}': the message is truncated".into(),
-                );
-            };
-            (s + start, s + start + close)
-        }
-        None if chunk.trim_start().starts_with(':') => (s, e),
+    // Block 4 (text), closed by a line "-}", or the bare fields. Its lines
+    // are read once: for its end and for its fields.
+    let (body_start, closed) = match find_block(chunk, b'4') {
+        Some(b4) => (s + b4 + 3, true),
+        None if chunk.trim_start().starts_with(':') => (s, false),
         None => return err(&label, "no text block '{4:' and no fields".into()),
     };
     // Fields: the tag's byte range, and where the value starts and ends.
     let bytes = text.as_bytes();
-    let mut fields: Vec<(Range<usize>, usize, usize)> = Vec::new();
-    for (ls, le) in lines(bytes, body_start, body_end) {
+    let mut fields: Vec<(Range<usize>, usize, usize)> = Vec::with_capacity(16);
+    let mut close = None;
+    // The text before the first field, if any (an error once the block is
+    // known to be whole).
+    let mut stray: Option<(usize, usize)> = None;
+    for (ls, le) in lines(bytes, body_start, e) {
+        if closed && bytes[ls..e].starts_with(b"-}") {
+            close = Some(ls);
+            break;
+        }
         let line = &bytes[ls..le];
         if let Some((tag_len, value_off)) = field_start(line) {
             if let Some(last) = fields.last_mut() {
                 last.2 = ls;
             }
             fields.push((ls + 1..ls + 1 + tag_len, ls + value_off, le));
-        } else if fields.is_empty() && !text[ls..le].trim().is_empty() {
-            let shown: String = text[ls..le].trim().chars().take(40).collect();
-            return err(&label, format!("text before the first field in block 4: '{shown}'"));
+        } else if fields.is_empty() && stray.is_none() && !text[ls..le].trim().is_empty() {
+            stray = Some((ls, le));
         }
+    }
+    let body_end = match (closed, close) {
+        (false, _) => e,
+        (true, Some(close)) => close,
+        (true, None) => {
+            return err(
+                &label,
+                "block 4 (text) is not closed by a line '-}': the message is truncated".into(),
+            )
+        }
+    };
+    if let Some((ls, le)) = stray {
+        let shown: String = text[ls..le].trim().chars().take(40).collect();
+        return err(&label, format!("text before the first field in block 4: '{shown}'"));
     }
     if let Some(last) = fields.last_mut() {
         last.2 = body_end;
@@ -149,7 +183,7 @@ fn read_message(
         while end > vs && matches!(text.as_bytes()[end - 1], b'\n' | b'\r') {
             end -= 1;
         }
-        blank_codes(text, &tag, vs, end);
+        blank_codes(text, &tag, vs, end, codes);
         segments.push(SegmentSpec { range: vs..end, field: Some(tag) });
     }
     Ok(Message { label, kind, segments })
@@ -177,12 +211,6 @@ fn lines(bytes: &[u8], s: usize, e: usize) -> impl Iterator<Item = (usize, usize
     })
 }
 
-/// The end of block 4 in `body` (the offset of its closing `-}` line), if any.
-fn find_block4_end(body: &str) -> Option<usize> {
-    let b = body.as_bytes();
-    lines(b, 0, b.len()).find(|&(s, _)| b[s..].starts_with(b"-}")).map(|(s, _)| s)
-}
-
 /// `:TAG:` at the start of a line: the tag's length and where the value starts.
 fn field_start(b: &[u8]) -> Option<(usize, usize)> {
     if b.first() != Some(&b':') || b.len() < 4 {
@@ -199,36 +227,31 @@ fn field_start(b: &[u8]) -> Option<(usize, usize)> {
     Some((tag_len, colon + 1))
 }
 
-/// Blanks the structure codes of a field value in `text[vs..ve]`.
-fn blank_codes(text: &mut String, tag: &str, vs: usize, ve: usize) {
+/// Adds the ranges of the structure codes of a field value in `text[vs..ve]` to `codes`.
+fn blank_codes(text: &str, tag: &str, vs: usize, ve: usize, codes: &mut Vec<Range<usize>>) {
     let option_f = tag.ends_with('F');
     let narrative = tag == "70" || tag == "72" || tag == "77B";
     if !option_f && !narrative {
         return;
     }
     let b = text.as_bytes();
-    let cuts: Vec<Range<usize>> = lines(b, vs, ve)
-        .filter_map(|(pos, end)| {
-            let line = &b[pos..end];
-            if option_f {
-                // Option F: "1/NAME", "2/ADDRESS", "3/RU/MOSCOW".
-                let numbered = line.len() >= 2 && line[0].is_ascii_digit() && line[1] == b'/';
-                return numbered.then_some(pos..pos + 2);
-            }
-            // "//" continues the previous line; "/CODE/" names what follows.
-            if line.starts_with(b"//") {
-                return Some(pos..pos + 2);
-            }
-            let close = memchr::memchr(b'/', line.strip_prefix(b"/")?)?;
-            let code = &line[1..1 + close];
-            ((2..=8).contains(&code.len())
-                && code.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
-            .then_some(pos..pos + close + 2)
-        })
-        .collect();
-    for r in cuts {
-        blank(text, r);
-    }
+    codes.extend(lines(b, vs, ve).filter_map(|(pos, end)| {
+        let line = &b[pos..end];
+        if option_f {
+            // Option F: "1/NAME", "2/ADDRESS", "3/RU/MOSCOW".
+            let numbered = line.len() >= 2 && line[0].is_ascii_digit() && line[1] == b'/';
+            return numbered.then_some(pos..pos + 2);
+        }
+        // "//" continues the previous line; "/CODE/" names what follows.
+        if line.starts_with(b"//") {
+            return Some(pos..pos + 2);
+        }
+        let close = memchr::memchr(b'/', line.strip_prefix(b"/")?)?;
+        let code = &line[1..1 + close];
+        ((2..=8).contains(&code.len())
+            && code.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+        .then_some(pos..pos + close + 2)
+    }));
 }
 
 #[cfg(test)]
