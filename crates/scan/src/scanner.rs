@@ -239,6 +239,10 @@ struct Scratch {
     used: Vec<usize>,
     /// What the current sentence may hold.
     marks: Marks,
+    /// The segment's party lines (see [`Ctx::party_lines`]).
+    party: Vec<TokSpan>,
+    /// The candidate spans, with the names proposing them.
+    spans: Vec<(TokSpan, u32)>,
 }
 
 /// The current sentence's marks: which list words, first letters and
@@ -1565,9 +1569,11 @@ impl Ctx<'_, '_> {
             }
         }
         // The lines of a party field that hold a name alone.
-        let party = self.party_lines();
+        let mut party = std::mem::take(&mut scratch.party);
+        self.party_lines(&mut party);
         // 1. Candidate spans from anchors, with the names proposing them.
-        let mut spans: Vec<(TokSpan, u32)> = Vec::new();
+        let mut spans = std::mem::take(&mut scratch.spans);
+        spans.clear();
         let mut found: FxMap<u32, TokSpan> = FxMap::default();
         // The end of the sentence stamped last.
         let mut stamped = 0;
@@ -1613,7 +1619,7 @@ impl Ctx<'_, '_> {
         spans.dedup();
         // Each span is scored against the names proposing it.
         let mut groups: Vec<(TokSpan, Vec<u32>)> = Vec::new();
-        for (span, name) in spans {
+        for &(span, name) in &spans {
             match groups.last_mut() {
                 Some((s, names)) if *s == span => names.push(name),
                 _ => groups.push((span, vec![name])),
@@ -1672,23 +1678,25 @@ impl Ctx<'_, '_> {
         for &(p, e, k) in &found_ids {
             mentions.push(self.id_mention(p, e, k));
         }
+        scratch.party = party;
+        scratch.spans = spans;
         dedup(mentions)
     }
 
     /// The lines of a party field that hold a name on their own, as token
     /// spans: an ISO 20022 `Nm` element, or each line of an MT party field
     /// (50a, 52a–59a) but its account and numbered-line prefixes.
-    fn party_lines(&self) -> Vec<TokSpan> {
-        let Some(field) = self.seg.field else { return Vec::new() };
+    fn party_lines(&self, lines: &mut Vec<TokSpan>) {
+        lines.clear();
+        let Some(field) = self.seg.field else { return };
         let iso = field == "Nm" || field.ends_with("/Nm");
         let mt = matches!(
             field.get(..2),
             Some("50" | "52" | "53" | "54" | "55" | "56" | "57" | "58" | "59")
         ) && field.len() <= 3;
         if !(iso || mt) || self.toks.is_empty() {
-            return Vec::new();
+            return;
         }
-        let mut lines = Vec::new();
         let mut start = 0;
         for p in 0..self.toks.len() {
             let next_line = p + 1 == self.toks.len()
@@ -1713,7 +1721,6 @@ impl Ctx<'_, '_> {
                 start = p + 1;
             }
         }
-        lines
     }
 
     /// Whether `(a, b)` is a whole party line (legal forms aside).
@@ -1769,7 +1776,7 @@ impl Ctx<'_, '_> {
         party: &[TokSpan],
         scratch: &mut Scratch,
     ) -> Option<TokSpan> {
-        let Scratch { used, marks } = scratch;
+        let Scratch { used, marks, .. } = scratch;
         let sentence = &marks.sentence;
         // The name's words, rarest first: it must be there (the evidence
         // rule asks it).

@@ -150,11 +150,14 @@ pub fn read(name: &str, mut text: String) -> Result<Parsed, ScanError> {
     // Group the segments by Document.
     let several = docs.len() > 1;
     let mut messages: Vec<Result<Message, ScanError>> = Vec::new();
-    if docs.is_empty() {
+    if docs.len() <= 1 {
+        // (One message, or none: the segments, from the document's start on,
+        // are all its.)
+        let start = docs.first().map_or(0, |d| d.0);
         messages.push(Ok(Message {
             label: String::new(),
-            kind: None,
-            segments: segments.into_iter().map(|(_, s)| s).collect(),
+            kind: docs.pop().and_then(|(_, kind)| kind),
+            segments: segments.into_iter().filter(|(s, _)| *s >= start).map(|(_, s)| s).collect(),
         }));
     } else {
         for (i, (start, kind)) in docs.iter().enumerate() {
