@@ -1189,6 +1189,14 @@ fn is_reference(text: &str) -> bool {
     runs >= 3 && b.iter().any(u8::is_ascii_digit)
 }
 
+/// Whether two folded words are spellings of one given name: they share a
+/// group of the name table (alexei, alexey).
+fn same_given_name(query: &str, list: &str) -> bool {
+    let names = veto_names::PersonNames::get();
+    let q = names.groups(query);
+    !q.is_empty() && names.groups(list).iter().any(|g| q.contains(g))
+}
+
 /// Whether a word (or words) of a list name is a number ("2", "18 2").
 fn is_number(list: &str) -> bool {
     list.bytes().all(|c| c.is_ascii_digit() || c == b' ')
@@ -2494,7 +2502,16 @@ impl Ctx<'_, '_> {
             {
                 continue;
             }
-            let everyday = t.query.split(' ').any(|q| zipf_of(q) >= COMMON_ZIPF);
+            // (A given name that one language's press writes often, Alexei or
+            // Dmitri — Zipf 3 in English — one letter from the listed
+            // spelling of the same name, Alexey, is still the listed
+            // person's given name. Not a synonym: King is no James JIN.)
+            let variant = person
+                && t.how == "similar spelling or transliteration"
+                && t.query.len() >= 5
+                && one_edit(&t.query, &t.list)
+                && same_given_name(&t.query, &t.list);
+            let everyday = t.query.split(' ').any(|q| zipf_of(q) >= COMMON_ZIPF) && !variant;
             let exact = t.similarity >= 0.95;
             // Written in Latin letters, a word much shorter or longer than
             // the listed one is another word with the same consonants (MPL:

@@ -809,3 +809,18 @@ fn goods_are_not_a_company_named_after_them() {
     let found: Vec<String> = scan("p.fin", msg).into_iter().map(|(i, _)| i).collect();
     assert!(found.contains(&id), "{found:?}");
 }
+
+#[test]
+fn a_given_name_as_the_press_spells_it() {
+    // Alexei is an English word of Zipf 3.1 (famous Alexeis), and one
+    // letter from the listed Alexey: the same given name.
+    let found = ids("The yacht owned by Alexei Mordashov was detained.");
+    assert!(found.contains(&"us_ofac_sdn:37499".into()), "{found:?}");
+    let found = ids("PAYMENT FOR ALEXEI MORDASHOV");
+    assert!(found.contains(&"us_ofac_sdn:37499".into()), "{found:?}");
+    // Not another person of that given name, nor a name's synonym of
+    // another alphabet's reading (King is no James JIN).
+    assert_eq!(ids("Alexei Navalny was poisoned."), Vec::<String>::new());
+    let found = ids("Patch by James E. King, reviewed.");
+    assert!(!found.contains(&"uk_ofsi:13593".into()), "{found:?}");
+}
