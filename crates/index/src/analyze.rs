@@ -78,7 +78,8 @@ pub struct Analyzed {
 
 const PATRONYMIC_ENDINGS: &[&str] = &[
     "ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ogly", "oglu", "kyzy", "qizi",
-    "uly",
+    "uly", // French and German transliterations (Anatolijevitch, Iwanowitsch).
+    "ovitch", "evitch", "ovitsch", "evitsch", "owitsch", "ewitsch",
 ];
 
 /// The rest of a folded word that begins with an Arabic article joined to
@@ -456,6 +457,16 @@ pub fn analyze(name: &str, kind: Option<Kind>) -> Analyzed {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn patronymics_in_several_transliterations() {
+        for p in ["vladimirovich", "ivanovna", "anatolijevitch", "iwanowitsch", "mammadogly"] {
+            assert!(is_patronymic(p), "{p}");
+        }
+        for w in ["ivanov", "itch", "switch", "petrovitz"] {
+            assert!(!is_patronymic(w), "{w}");
+        }
+    }
 
     #[test]
     fn a_word_is_read_as_its_analysis() {

@@ -553,6 +553,13 @@ impl<'m> Scanner<'m> {
             if order.is_empty() {
                 order.extend(first);
             }
+            // A person's patronymic, however rare, is left out more often
+            // than written ("Viktor Bout" for BOUT, Viktor Anatolijevitch):
+            // the name's next word anchors it too, everyday or not.
+            let patronymic_first = kind == veto_model::Kind::Person
+                && order.first().is_some_and(|&j| {
+                    veto_index::analyze::is_patronymic(index.vocab.text(n.toks[j]))
+                });
             for (k, &j) in order.iter().take(2).enumerate() {
                 // (A name of everyday words only, TORRES FELIX Javier, has two
                 // everyday anchors: one may be spelt otherwise, Феликс. So has
@@ -566,6 +573,7 @@ impl<'m> Scanner<'m> {
                     && !t.bytes().all(|b| b.is_ascii_digit())
                     && words.zipf10(t) < SELDOM_ZIPF;
                 if k == 0
+                    || patronymic_first
                     || (n.weights[j] >= DISTINCT && (!everyday(j) || everyday(order[0]) || seldom))
                 {
                     pairs.push((n.toks[j], ni as u32));

@@ -824,3 +824,13 @@ fn a_given_name_as_the_press_spells_it() {
     let found = ids("Patch by James E. King, reviewed.");
     assert!(!found.contains(&"uk_ofsi:13593".into()), "{found:?}");
 }
+
+#[test]
+fn a_person_without_the_listed_patronymic() {
+    // BOUT, Viktor Anatolijevitch: the press leaves the patronymic out, and
+    // both other words are everyday (bout, French and English; Viktor).
+    let found = ids("Arms dealer Viktor Bout was exchanged in 2022.");
+    assert!(found.contains(&"us_ofac_sdn:8279".into()), "{found:?}");
+    let found = ids("He lost a bout with Viktor in the final.");
+    assert!(!found.contains(&"us_ofac_sdn:8279".into()), "{found:?}");
+}
