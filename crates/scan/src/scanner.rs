@@ -1041,11 +1041,13 @@ impl<'m> Scanner<'m> {
             let written = seg.text.get(t.start..t.end).unwrap_or(t.text);
             // An English possessive is no part of the word: Usmanov's is
             // Usmanov (and ends the name), where the lists have the word
-            // without the s and not with it (SULTAN'S CONSTRUCTION CC).
+            // without the s and not with it (SULTAN'S CONSTRUCTION CC) —
+            // or its parts (Nasrallah's: NASRALLAH is read nasr + lah).
             let cut = possessive_len(written).filter(|_| {
+                let stem = &t.text[..t.text.len() - 1];
                 t.text.len() > 2
-                    && vocab.id(&t.text[..t.text.len() - 1]).is_some()
                     && vocab.id(t.text).is_none()
+                    && (vocab.id(stem).is_some() || read_as_list_parts(vocab, stem))
             });
             let (text, written, end) = match cut {
                 Some(len) => {
@@ -1195,6 +1197,17 @@ fn is_reference(text: &str) -> bool {
     let b = text.as_bytes();
     let runs = 1 + b.windows(2).filter(|w| w[0].is_ascii_digit() != w[1].is_ascii_digit()).count();
     runs >= 3 && b.iter().any(u8::is_ascii_digit)
+}
+
+/// Whether the lists read folded word `word` as other words of theirs: a
+/// compound's parts (nasrallah: nasr + lah) or the word after a joined
+/// article (alzawahiri: zawahiri).
+fn read_as_list_parts(vocab: &veto_index::Vocab, word: &str) -> bool {
+    let parts = veto_index::analyze::word_parts(word).unwrap_or_default();
+    let own = !parts.is_empty()
+        && parts.iter().any(|p| p.text != word)
+        && parts.iter().all(|p| vocab.id(&p.text).is_some());
+    own || veto_index::analyze::joined_article(word).is_some_and(|rest| vocab.id(rest).is_some())
 }
 
 /// Whether two folded words are spellings of one given name: they share a

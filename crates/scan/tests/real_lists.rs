@@ -834,3 +834,13 @@ fn a_person_without_the_listed_patronymic() {
     let found = ids("He lost a bout with Viktor in the final.");
     assert!(!found.contains(&"us_ofac_sdn:8279".into()), "{found:?}");
 }
+
+#[test]
+fn a_possessive_after_a_name_the_lists_read_as_parts() {
+    // NASRALLAH is read nasr + lah: "Nasrallah's" is the name all the same.
+    let found = ids("Hassan Nasrallah's deputy spoke on television.");
+    assert!(found.contains(&"us_ofac_sdn:2686".into()), "{found:?}");
+    // A misspelt word's 's stays: PEOPLE'S is the lists' word.
+    let found = ids("Officials of the LUHANSK pjeople's REPUBLIC met.");
+    assert!(found.contains(&"us_ofac_sdn:17023".into()), "{found:?}");
+}
