@@ -935,6 +935,98 @@ impl<'m> Scanner<'m> {
         slot
     }
 
+    /// Joins the words of an MT field cut by the end of a 35-character line
+    /// ("ROSOBORONEKSPO⏎RT") into one: where whole it is a list word and its
+    /// pieces are not both everyday or short (SBER⏎BANK, not SA⏎DE CV), or
+    /// nearly a list word, cut after four letters or more of no everyday
+    /// word, before a short or unusual rest ("ON BEHALF OF⏎LYLA" is no
+    /// OFLYLA).
+    fn join_cut_words(
+        &self,
+        parts: &mut CacheParts<'_>,
+        seg: &Segment<'_>,
+        toks: &mut Vec<STok>,
+        ascii: bool,
+    ) {
+        let bytes = seg.text.as_bytes();
+        let mut joined = String::new();
+        // Where the line of token `i - 1` starts.
+        let mut line_start = 0;
+        let mut i = 1;
+        while i < toks.len() {
+            let (end, start) = (toks[i - 1].end, toks[i].start);
+            let gap = bytes.get(end..start).unwrap_or(&[]);
+            // (A gap is a byte or two: a loop, not memchr's call.)
+            #[allow(clippy::manual_contains)]
+            if !gap.iter().any(|&b| b == b'\n') {
+                i += 1;
+                continue;
+            }
+            let line = bytes.get(line_start..end).unwrap_or(&[]);
+            line_start = start;
+            let (last, next) = (toks[i - 1], toks[i]);
+            // (Characters counted by their first bytes.)
+            let cut = matches!(gap, b"\n" | b"\r\n")
+                && line.len() >= MT_LINE
+                && line.iter().filter(|&&b| b & 0xC0 != 0x80).count() == MT_LINE
+                && !last.possessive
+                && !next.possessive;
+            if cut {
+                if let Some(js) = self.join_cut(parts, &mut joined, last, next, seg, ascii) {
+                    toks[i - 1] = STok {
+                        end: next.end,
+                        info: js.info,
+                        nbr_bits: js.nbr_bits,
+                        letter: false,
+                        anchor: js.anchor(),
+                        nbrs: (js.nbr_at, js.nbr_at + js.nbr_len()),
+                        id: js.id(),
+                        form: js.form(),
+                        ..last
+                    };
+                    toks.remove(i);
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// The slot of the word tokens `last` and `next` make joined, if they
+    /// are one (see [`Scanner::join_cut_words`]).
+    fn join_cut(
+        &self,
+        parts: &mut CacheParts<'_>,
+        joined: &mut String,
+        last: STok,
+        next: STok,
+        seg: &Segment<'_>,
+        ascii: bool,
+    ) -> Option<Slot> {
+        // (A word of two letters or fewer, or an everyday one.)
+        let everyday =
+            |i: u32, t: &str| t.len() <= 2 || parts.infos[i as usize].zipf >= COMMON_ZIPF;
+        let (before, after): (&str, &str) =
+            (&parts.texts[last.info as usize], &parts.texts[next.info as usize]);
+        let digits = |t: &str| t.bytes().all(|c| c.is_ascii_digit());
+        let (a, b) = (everyday(last.info, before), everyday(next.info, after));
+        if (a && b) || digits(before) || digits(after) {
+            return None;
+        }
+        let may_be_near = !a && before.len() >= 4 && !(b && after.len() > 2);
+        joined.clear();
+        joined.push_str(before);
+        joined.push_str(after);
+        let listed = self.matcher.index().vocab.id(joined).is_some();
+        if !(listed || may_be_near) {
+            return None;
+        }
+        let written = seg.text.get(last.start..next.end)?;
+        let js = self.info(parts, joined, false, written, ascii);
+        let near = parts.infos[js.info as usize].nbrs.iter().any(|&(_, s)| s >= ANCHOR_SIM);
+        (listed || near).then_some(js)
+    }
+
     /// Scans one segment and returns its mentions, in text order.
     pub fn scan(
         &self,
@@ -1037,6 +1129,10 @@ impl<'m> Scanner<'m> {
         // The previous token's position in the segment.
         let mut prev = 0..0;
         let vocab = &self.matcher.index().vocab;
+        // An MT field (tag 59, 50K, 70: digits first; ISO 20022 paths are
+        // letters), whose lines are 35 characters at most.
+        let mt_lines =
+            seg.field.is_some_and(|f| f.len() <= 3 && f.starts_with(|c: char| c.is_ascii_digit()));
         tokenizer.for_each_token(seg.text, |t| {
             let written = seg.text.get(t.start..t.end).unwrap_or(t.text);
             // An English possessive is no part of the word: Usmanov's is
@@ -1100,6 +1196,9 @@ impl<'m> Scanner<'m> {
             prev_end = t.end;
             prev = t.start..end;
         });
+        if mt_lines && seg.text.len() > MT_LINE {
+            self.join_cut_words(&mut parts, seg, toks, ascii);
+        }
         let infos: &[TokInfo] = parts.infos;
         let texts: &[Box<str>] = parts.texts;
         let nbr_ids: &[u32] = parts.nbr_ids;
@@ -1198,6 +1297,9 @@ fn is_reference(text: &str) -> bool {
     let runs = 1 + b.windows(2).filter(|w| w[0].is_ascii_digit() != w[1].is_ascii_digit()).count();
     runs >= 3 && b.iter().any(u8::is_ascii_digit)
 }
+
+/// The length of an MT field's lines.
+const MT_LINE: usize = 35;
 
 /// Whether the lists read folded word `word` as other words of theirs: a
 /// compound's parts (nasrallah: nasr + lah) or the word after a joined

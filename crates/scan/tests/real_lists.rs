@@ -844,3 +844,26 @@ fn a_possessive_after_a_name_the_lists_read_as_parts() {
     let found = ids("Officials of the LUHANSK pjeople's REPUBLIC met.");
     assert!(found.contains(&"us_ofac_sdn:17023".into()), "{found:?}");
 }
+
+#[test]
+fn words_cut_by_the_35_character_lines_of_mt_fields() {
+    let mt = |value: &str| {
+        // Lines of 35 characters, cut wherever the 35th falls.
+        let lines: Vec<String> =
+            value.as_bytes().chunks(35).map(|c| String::from_utf8_lossy(c).into_owned()).collect();
+        format!(":20:REF1\n:59:/40702810900000012345\n{}\n:70:INVOICE 12\n", lines.join("\n"))
+    };
+    let found = |text: &str| -> Vec<String> {
+        scan("p.fin", text).into_iter().map(|(i, m)| format!("{i} {:?}", m.text)).collect()
+    };
+    // ROSOBORONEKSPO|RT: one word, the listed one.
+    let f = found(&mt("TORGOVYI DOM I ZAVOD ROSOBORONEKSPORT MOSCOW"));
+    assert!(f.iter().any(|m| m.starts_with("us_ofac_sdn:18782 \"ROSOBORONEKSPO\\nRT\"")), "{f:?}");
+    // SBER|BANK: the listed SBERBANK, and the name goes on.
+    let f = found(&mt("PAYMENT TO JOINT STOCK COMPANY SBERBANK LEASING MOSCOW"));
+    assert!(f.iter().any(|m| m.starts_with("us_ofac_sdn:18709 ")), "{f:?}");
+    // Words that end a line of 35 stay words: SA|DE CV, OF|LYLA.
+    let text = ":20:REF1\n:70:/INV/14 DIESEL ENGINES ON BEHALF OF\nDESARROLLO ARQUITECTONICO FORTIA SA\nDE CV\n";
+    let f = found(text);
+    assert!(f.iter().any(|m| m.contains("FORTIA SA\\nDE CV")), "{f:?}");
+}
