@@ -867,3 +867,28 @@ fn words_cut_by_the_35_character_lines_of_mt_fields() {
     let f = found(text);
     assert!(f.iter().any(|m| m.contains("FORTIA SA\\nDE CV")), "{f:?}");
 }
+
+#[test]
+fn a_short_segment_seen_before_has_its_mentions_where_it_is() {
+    // The second message's 57A is remembered from the first: same entity,
+    // its own span and field.
+    let text =
+        ":20:A\n:57A:SABRRUMM\n:70:X\n-}\n{1:F01X}{4:\n:20:B\n:52A:SABRRUMM\n:57A:SABRRUMM\n-}\n";
+    let text = format!("{{1:F01X}}{{4:\n{text}");
+    let mut state = ScanState::new();
+    let found = scan_with(&mut state, "p.fin", &text);
+    let spans: Vec<(String, std::ops::Range<usize>, Option<String>)> = found
+        .iter()
+        .filter(|(id, _)| id == "us_ofac_sdn:17018")
+        .map(|(id, m)| (id.clone(), m.span.clone(), m.field.clone()))
+        .collect();
+    assert_eq!(spans.len(), 3, "{spans:?}");
+    for (_, span, _) in &spans {
+        assert_eq!(&text[span.clone()], "SABRRUMM");
+    }
+    let fields: Vec<&str> = spans.iter().filter_map(|(_, _, f)| f.as_deref()).collect();
+    assert_eq!(fields, ["57A", "52A", "57A"]);
+    // The same again with a warm state: the same mentions.
+    let again = scan_with(&mut state, "p.fin", &text);
+    assert_eq!(again.len(), found.len());
+}
