@@ -64,18 +64,12 @@ fn main() -> Result<()> {
         }
         Some("scan-corpus") => {
             let dir = args.get(1).map_or("scan-corpus", String::as_str);
-            let scale = match args.get(2) {
-                Some(s) => s.parse().map_err(|_| anyhow::anyhow!("scale '{s}': not a number"))?,
-                None => 25,
-            };
+            let scale = number_arg(&args, 2, 25, "scale")?;
             scan::write_corpus(std::path::Path::new(dir), &quality::corpus()?, scale)
         }
         Some("flow-corpus") => {
             let dir = args.get(1).map_or("flow-corpus", String::as_str);
-            let mb = match args.get(2) {
-                Some(s) => s.parse().map_err(|_| anyhow::anyhow!("size '{s}': not a number of MB"))?,
-                None => 50,
-            };
+            let mb = number_arg(&args, 2, 50, "size in MB")?;
             scan::write_flow(std::path::Path::new(dir), &quality::corpus()?, mb)
         }
         Some("http") => http::bench_http(&http::HttpArgs::parse(&args)?),
@@ -136,5 +130,13 @@ pub fn thread_cpu_secs() -> f64 {
         let mut t: libc::timespec = std::mem::zeroed();
         libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t);
         t.tv_sec as f64 + t.tv_nsec as f64 / 1e9
+    }
+}
+
+/// Argument `i` as a number, `default` when absent; `what` names it in the error.
+fn number_arg(args: &[String], i: usize, default: usize, what: &str) -> Result<usize> {
+    match args.get(i) {
+        Some(s) => s.parse().map_err(|_| anyhow::anyhow!("{what} '{s}': not a number")),
+        None => Ok(default),
     }
 }

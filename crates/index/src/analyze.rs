@@ -76,10 +76,11 @@ pub struct Analyzed {
     pub legal_classes: Vec<String>,
 }
 
+/// Endings of patronymics: Russian and Ukrainian, Turkic, and the French
+/// and German transliterations of the Russian (Anatolijevitch, Iwanowitsch).
 const PATRONYMIC_ENDINGS: &[&str] = &[
     "ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ogly", "oglu", "kyzy", "qizi",
-    "uly", // French and German transliterations (Anatolijevitch, Iwanowitsch).
-    "ovitch", "evitch", "ovitsch", "evitsch", "owitsch", "ewitsch",
+    "uly", "ovitch", "evitch", "ovitsch", "evitsch", "owitsch", "ewitsch",
 ];
 
 /// The rest of a folded word that begins with an Arabic article joined to

@@ -531,7 +531,7 @@ impl<'m> Scanner<'m> {
                 // (A name the press of many languages writes alike is a name
                 // alone, capitalized: TALIBAN; see the evidence rule.)
                 let t = index.vocab.text(n.toks[order[0]]);
-                let middling = t.len() > 3 && words.international_name(t);
+                let middling = t.len() > 3 && press_name(words, t, kind);
                 if kind == veto_model::Kind::Person
                     || (everyday(order[0]) && !qualified && !middling)
                 {
@@ -736,9 +736,7 @@ impl<'m> Scanner<'m> {
         // (TALIBAN) is taken as a name.
         let z = self.words.zipf10(word);
         let capitalized = written.chars().next().is_some_and(char::is_uppercase);
-        let international = capitalized
-            && e.kind != veto_model::Kind::Vessel
-            && self.words.international_name(word);
+        let international = capitalized && press_name(self.words, word, e.kind);
         e.kind == veto_model::Kind::Person
             || word.len() < 4
             || (z >= COMMON_ZIPF && !international)
@@ -1296,6 +1294,14 @@ fn is_reference(text: &str) -> bool {
     let b = text.as_bytes();
     let runs = 1 + b.windows(2).filter(|w| w[0].is_ascii_digit() != w[1].is_ascii_digit()).count();
     runs >= 3 && b.iter().any(u8::is_ascii_digit)
+}
+
+/// Whether folded `word`, capitalized, is a name alone for an entity of
+/// `kind`: one the press of many languages writes alike (TALIBAN; see
+/// [`CommonWords::international_name`]), not a vessel's (a vessel's needs a
+/// vessel word by it).
+fn press_name(words: &CommonWords, word: &str, kind: veto_model::Kind) -> bool {
+    kind != veto_model::Kind::Vessel && words.international_name(word)
 }
 
 /// The length of an MT field's lines.
@@ -2053,8 +2059,7 @@ impl Ctx<'_, '_> {
             let opening = self.mixed_case && self.sentence_of(first).start == first;
             let middling = capitalized
                 && !opening
-                && entity.kind != veto_model::Kind::Vessel
-                && self.scanner.words.international_name(self.text(first));
+                && press_name(self.scanner.words, self.text(first), entity.kind);
             let zipf = if middling { 0 } else { info.zipf };
             let plain = needs_qualifier(info.given, zipf, rarity);
             if (plain || list.len() < 4) && !legal() {

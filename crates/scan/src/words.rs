@@ -56,10 +56,19 @@ impl WordScript {
 /// Word frequencies by folded form.
 #[derive(Debug, Default)]
 pub struct CommonWords {
-    /// Per folded word: the Zipf × 10 over all languages, over the
-    /// languages written in Latin letters, over the Cyrillic ones, over
-    /// Arabic; then the number of languages it is an everyday word of.
-    zipf: FxMap<Box<str>, [u8; 5]>,
+    /// Per folded word: its frequencies and languages.
+    zipf: FxMap<Box<str>, Freq>,
+}
+
+/// How often a folded word is written, and in which languages.
+#[derive(Clone, Copy, Debug, Default)]
+struct Freq {
+    /// The Zipf × 10 over all languages, over the languages written in
+    /// Latin letters, over the Cyrillic ones, over Arabic.
+    z: [u8; 4],
+    /// The table's languages it is an everyday word of, as bits (two
+    /// spellings may fold alike).
+    langs: u16,
 }
 
 impl CommonWords {
@@ -76,9 +85,7 @@ impl CommonWords {
         if flate2::read::GzDecoder::new(gz).read_to_string(&mut text).is_err() {
             return CommonWords::default();
         }
-        let mut zipf: FxMap<Box<str>, [u8; 5]> = FxMap::default();
-        // The languages seen per word, as bits (two spellings may fold alike).
-        let mut langs: FxMap<Box<str>, u16> = FxMap::default();
+        let mut zipf: FxMap<Box<str>, Freq> = FxMap::default();
         let mut lang_ids: Vec<String> = Vec::new();
         for line in text.lines() {
             let mut parts = line.splitn(3, '\t');
@@ -98,15 +105,15 @@ impl CommonWords {
                     lang_ids.len() - 1
                 }
             };
-            *langs.entry(folded.as_str().into()).or_insert(0) |= 1 << li.min(15);
-            let slot = zipf.entry(folded.into_boxed_str()).or_insert([0; 5]);
-            slot[0] = slot[0].max(z);
+            let slot = zipf.entry(folded.into_boxed_str()).or_default();
+            slot.langs |= 1 << li.min(15);
+            slot.z[0] = slot.z[0].max(z);
             let k = match lang {
                 "ru" | "uk" => 2,
                 "ar" => 3,
                 _ => 1,
             };
-            slot[k] = slot[k].max(z);
+            slot.z[k] = slot.z[k].max(z);
         }
         // A common personal name is everyday in Latin letters if it is in
         // any language (Andrey, Ilya: Андрей, Илья are among the commonest
@@ -115,19 +122,16 @@ impl CommonWords {
         // one.)
         let names = veto_names::PersonNames::get();
         for (word, slot) in zipf.iter_mut() {
-            if slot[1] < slot[0] && names.groups(word).len() >= 2 {
-                slot[1] = slot[0];
+            if slot.z[1] < slot.z[0] && names.groups(word).len() >= 2 {
+                slot.z[1] = slot.z[0];
             }
-        }
-        for (word, slot) in zipf.iter_mut() {
-            slot[4] = langs.get(word).map_or(0, |m| m.count_ones() as u8);
         }
         CommonWords { zipf }
     }
 
     /// How many of the table's languages `folded` is an everyday word of.
     pub fn languages(&self, folded: &str) -> u8 {
-        self.zipf.get(folded).map_or(0, |z| z[4])
+        self.zipf.get(folded).map_or(0, |f| f.langs.count_ones() as u8)
     }
 
     /// Whether `folded` is a name the press of many languages writes alike
@@ -135,13 +139,13 @@ impl CommonWords {
     /// frequent) rather than a word of one language (leverage, goodwill):
     /// capitalized, such a word names what it names.
     pub fn international_name(&self, folded: &str) -> bool {
-        self.zipf.get(folded).is_some_and(|z| z[4] >= 3 && z[0] < 40)
+        self.zipf.get(folded).is_some_and(|f| f.langs.count_ones() >= 3 && f.z[0] < 40)
     }
 
     /// The Zipf frequency of a folded word times ten (30 = once per million
     /// words, 60 = once per thousand), 0 when it is not an everyday word.
     pub fn zipf10(&self, folded: &str) -> u8 {
-        self.zipf.get(folded).map_or(0, |z| z[0])
+        self.zipf.get(folded).map_or(0, |f| f.z[0])
     }
 
     /// [`CommonWords::zipf10`] for a word written in `script`: a word
@@ -156,7 +160,7 @@ impl CommonWords {
             WordScript::Arabic => 3,
             WordScript::Other => return 0,
         };
-        self.zipf.get(folded).map_or(0, |z| z[k])
+        self.zipf.get(folded).map_or(0, |f| f.z[k])
     }
 
     /// Number of distinct folded words.
