@@ -80,6 +80,14 @@ const SHORT_FORM_TYPO_LEN: usize = 5;
 const WHOLE_WORDS: usize = 3;
 /// The token cache is emptied when it grows past this many entries.
 const CACHE_LIMIT: usize = 400_000;
+/// A number or reference this long or longer that nothing is known about
+/// (no list word, identifier, everyday word or legal form) is not cached:
+/// an account number, amount or date seldom recurs, and caching each
+/// would grow the cache by a word per message.
+const TRANSIENT_LEN: usize = 6;
+/// [`STok::info`] of a word not cached (see [`TRANSIENT_LEN`]): the rest is
+/// its index in [`ScanState::transient_at`].
+const TRANSIENT: u32 = 1 << 31;
 /// At most this many entities are reported for one span of text.
 const PER_SPAN: usize = 3;
 /// The cache of screened spans is emptied when it grows past this.
@@ -230,6 +238,10 @@ pub struct ScanState {
     /// Distinct words cached before the cache is emptied (between segments:
     /// the words of the segment being scanned refer to it).
     cache_limit: usize,
+    /// The folded text of the current segment's words not cached (see
+    /// [`TRANSIENT_LEN`]), one after another, and each one's range.
+    transient: String,
+    transient_at: Vec<Range<usize>>,
 }
 
 /// Scratch of the proposal step, kept between segments.
@@ -356,7 +368,17 @@ impl ScanState {
             scratch: Scratch::default(),
             scanner_id: 0,
             cache_limit: limit,
+            transient: String::new(),
+            transient_at: Vec::new(),
         }
+    }
+}
+
+impl ScanState {
+    /// How many distinct words the state has cached (numbers and references
+    /// that nothing is known about are not: see [`TRANSIENT_LEN`]).
+    pub fn cached_words(&self) -> usize {
+        self.infos.len()
     }
 }
 
@@ -393,6 +415,8 @@ pub struct Scanner<'m> {
     /// Whether to print each candidate span and verdict to stderr
     /// (`VETO_SCAN_TRACE` set): why a name was or was not reported.
     trace: bool,
+    /// What is known of a word not cached: nothing (see [`TRANSIENT_LEN`]).
+    blank: TokInfo,
 }
 
 /// A name an anchor word proposes, with what [`Ctx::cover`] reads first:
@@ -689,6 +713,7 @@ impl<'m> Scanner<'m> {
         }
         let trace = std::env::var_os("VETO_SCAN_TRACE").is_some();
         Scanner {
+            blank: TokInfo::default(),
             matcher,
             anchor_off,
             anchor_post,
@@ -906,6 +931,28 @@ impl<'m> Scanner<'m> {
                 }
             }
         }
+        let form_typo = if in_vocab.is_none() && zipf < COMMON_ZIPF && !numeric {
+            self.form_word(text)
+        } else {
+            None
+        };
+        let form_text = form_typo.map_or(text, |f| &self.form_words[f as usize]);
+        let form = veto_names::LegalForms::get().begins(form_text);
+        if plain
+            && text.len() >= TRANSIENT_LEN
+            && nbrs.is_empty()
+            && ids.is_empty()
+            && zipf == 0
+            && form_typo.is_none()
+            && !form
+        {
+            // (What `self.blank` says, but for its text.)
+            let at = st.transient.len();
+            st.transient.push_str(text);
+            st.transient_at.push(at..st.transient.len());
+            let info = TRANSIENT | (st.transient_at.len() - 1) as u32;
+            return Slot { nbr_bits: 0, info, nbr_at: 0, bits: 0 };
+        }
         let i = st.infos.len() as u32;
         let nbr_at = st.nbr_ids.len() as u32;
         st.nbr_ids.extend(nbrs.iter().map(|&(v, _)| v));
@@ -918,17 +965,10 @@ impl<'m> Scanner<'m> {
             parts: parts.into(),
             ids: ids.into(),
             given: !plain && !veto_names::PersonNames::get().groups(text).is_empty(),
-            form: if in_vocab.is_none() && zipf < COMMON_ZIPF && !numeric {
-                self.form_word(text)
-            } else {
-                None
-            },
+            form: form_typo,
         });
         st.texts.push(text.into());
-        let ti = &st.infos[i as usize];
-        let form_text = ti.form.map_or(text, |f| &self.form_words[f as usize]);
-        let form = veto_names::LegalForms::get().begins(form_text);
-        let slot = Slot::of(i, ti, form);
+        let slot = Slot::of(i, &st.infos[i as usize], form);
         st.cache.insert(key, slot);
         slot
     }
@@ -1003,9 +1043,8 @@ impl<'m> Scanner<'m> {
     ) -> Option<Slot> {
         // (A word of two letters or fewer, or an everyday one.)
         let everyday =
-            |i: u32, t: &str| t.len() <= 2 || parts.infos[i as usize].zipf >= COMMON_ZIPF;
-        let (before, after): (&str, &str) =
-            (&parts.texts[last.info as usize], &parts.texts[next.info as usize]);
+            |i: u32, t: &str| t.len() <= 2 || parts.info(&self.blank, i).zipf >= COMMON_ZIPF;
+        let (before, after): (&str, &str) = (parts.text(last.info), parts.text(next.info));
         let digits = |t: &str| t.bytes().all(|c| c.is_ascii_digit());
         let (a, b) = (everyday(last.info, before), everyday(next.info, after));
         if (a && b) || digits(before) || digits(after) {
@@ -1021,7 +1060,7 @@ impl<'m> Scanner<'m> {
         }
         let written = seg.text.get(last.start..next.end)?;
         let js = self.info(parts, joined, false, written, ascii);
-        let near = parts.infos[js.info as usize].nbrs.iter().any(|&(_, s)| s >= ANCHOR_SIM);
+        let near = parts.info(&self.blank, js.info).nbrs.iter().any(|&(_, s)| s >= ANCHOR_SIM);
         (listed || near).then_some(js)
     }
 
@@ -1112,10 +1151,14 @@ impl<'m> Scanner<'m> {
             sentences,
             screens,
             scratch,
+            transient,
+            transient_at,
             ..
         } = state;
         toks.clear();
-        let mut parts = CacheParts { cache, infos, texts, nbr_ids };
+        transient.clear();
+        transient_at.clear();
+        let mut parts = CacheParts { cache, infos, texts, nbr_ids, transient, transient_at };
         let ascii = seg.text.is_ascii();
         let mixed_case = if ascii {
             seg.text.bytes().any(|b| b.is_ascii_lowercase())
@@ -1200,6 +1243,8 @@ impl<'m> Scanner<'m> {
         let infos: &[TokInfo] = parts.infos;
         let texts: &[Box<str>] = parts.texts;
         let nbr_ids: &[u32] = parts.nbr_ids;
+        let transient: &str = parts.transient;
+        let transient_at: &[Range<usize>] = parts.transient_at;
         // Sentence numbers rise by one at most from a word to the next.
         sentences.clear();
         for (p, t) in toks.iter().enumerate() {
@@ -1208,8 +1253,19 @@ impl<'m> Scanner<'m> {
             }
         }
         sentences.push(toks.len() as u32);
-        let ctx =
-            Ctx { scanner: self, seg, toks, sentences, infos, texts, nbr_ids, opts, mixed_case };
+        let ctx = Ctx {
+            scanner: self,
+            seg,
+            toks,
+            sentences,
+            infos,
+            texts,
+            transient,
+            transient_at,
+            nbr_ids,
+            opts,
+            mixed_case,
+        };
         ctx.run(screens, scratch)
     }
 }
@@ -1649,6 +1705,28 @@ struct CacheParts<'s> {
     infos: &'s mut Vec<TokInfo>,
     texts: &'s mut Vec<Box<str>>,
     nbr_ids: &'s mut Vec<u32>,
+    transient: &'s mut String,
+    transient_at: &'s mut Vec<Range<usize>>,
+}
+
+impl CacheParts<'_> {
+    /// What is known of the word of [`STok::info`] `i` (`blank`: of one not cached).
+    fn info<'a>(&'a self, blank: &'a TokInfo, i: u32) -> &'a TokInfo {
+        if i & TRANSIENT != 0 {
+            blank
+        } else {
+            &self.infos[i as usize]
+        }
+    }
+
+    /// The folded text of the word of [`STok::info`] `i`.
+    fn text(&self, i: u32) -> &str {
+        if i & TRANSIENT != 0 {
+            &self.transient[self.transient_at[(i & !TRANSIENT) as usize].clone()]
+        } else {
+            &self.texts[i as usize]
+        }
+    }
 }
 
 /// One segment being scanned.
@@ -1662,6 +1740,9 @@ struct Ctx<'a, 'm> {
     nbr_ids: &'a [u32],
     infos: &'a [TokInfo],
     texts: &'a [Box<str>],
+    /// The text of the words not cached, and where each is.
+    transient: &'a str,
+    transient_at: &'a [Range<usize>],
     opts: &'a ScanOptions,
     /// Whether the segment has lowercase letters (is not all capitals).
     mixed_case: bool,
@@ -1672,11 +1753,21 @@ type TokSpan = (usize, usize);
 
 impl Ctx<'_, '_> {
     fn info(&self, p: usize) -> &TokInfo {
-        &self.infos[self.toks[p].info as usize]
+        let i = self.toks[p].info;
+        if i & TRANSIENT != 0 {
+            &self.scanner.blank
+        } else {
+            &self.infos[i as usize]
+        }
     }
 
     fn text(&self, p: usize) -> &str {
-        &self.texts[self.toks[p].info as usize]
+        let i = self.toks[p].info;
+        if i & TRANSIENT != 0 {
+            &self.transient[self.transient_at[(i & !TRANSIENT) as usize].clone()]
+        } else {
+            &self.texts[i as usize]
+        }
     }
 
     /// Text word `p`, or the legal-form word it misspells.

@@ -892,3 +892,36 @@ fn a_short_segment_seen_before_has_its_mentions_where_it_is() {
     let again = scan_with(&mut state, "p.fin", &text);
     assert_eq!(again.len(), found.len());
 }
+
+#[test]
+fn numbers_and_references_are_read_but_not_cached() {
+    // A vessel's IMO number (seven digits) is an identifier: found, as
+    // are the names between account numbers, amounts and dates that are
+    // new in every message and are not kept.
+    let e = matcher()
+        .entities()
+        .iter()
+        .find(|e| e.identifiers.iter().any(|i| i.kind == veto_model::IdKind::Imo))
+        .unwrap();
+    let imo = &e.identifiers.iter().find(|i| i.kind == veto_model::IdKind::Imo).unwrap().value;
+    let mut state = ScanState::new();
+    let mut cached = Vec::new();
+    for i in 0..20u64 {
+        let account = format!("IT{:02}X0542811101{:012}", i % 97, 4_000_000_017 * i + 12_345);
+        let msg = format!(
+            ":20:REF{i}\n:32A:2401{:02}EUR{}00,00\n:50K:/{account}\nROSSI MACCHINE SPA\n\
+             :59:/40702810{:012}\nAO SBERBANK\nLEASING\n:70:VESSEL IMO {imo} INV {}\n",
+            i % 28 + 1,
+            713_000 + i * 7919,
+            i * 31_337 + 7,
+            9_000_000_000u64 + i * 104_729
+        );
+        let found: Vec<String> =
+            scan_with(&mut state, "m.fin", &msg).into_iter().map(|(id, _)| id).collect();
+        assert!(found.contains(&"us_ofac_sdn:18709".to_string()), "{i}: {found:?}");
+        assert!(found.contains(&e.id.to_string()), "{i}: {found:?}");
+        cached.push(state.cached_words());
+    }
+    // The first message's words are cached; the next ones' numbers are not.
+    assert_eq!(cached[1], cached[19], "{cached:?}");
+}
