@@ -259,17 +259,17 @@ struct Scratch {
 
 /// The current sentence's marks: which list words, first letters and
 /// initials it may hold.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Marks {
-    /// One bit per list word: whether some word of the current sentence is
-    /// similar to it. A name word not similar to any word of the sentence
-    /// needs no search. (Bits, not a word per list word: they stay in the
-    /// processor's cache.) A block of 64 bits counts only if it was written
-    /// for the current sentence (its `stamp` is [`Marks::stamp_no`]), so
-    /// that nothing has to be cleared between sentences.
-    blocks: Vec<MarkBlock>,
-    /// The number of the current sentence's stamp.
-    stamp_no: u32,
+    /// Whether some word of the current sentence may be similar to list
+    /// word `v`: bit `v % MARK_BITS`, a Bloom filter of one hash (a name
+    /// word not similar to any word of the sentence needs no search). Set
+    /// for a sentence's words' neighbours, a few dozen to a few hundred:
+    /// one or two percent of other words pass for them, and are looked
+    /// for in vain. (A kilobyte, emptied for each sentence, in the
+    /// processor's first cache: a bit per list word would need a stamp per
+    /// block not to be emptied whole.)
+    bits: [u64; MARK_BITS / 64],
     /// The first letters (bit `b % 64` of byte `b`) of the current
     /// sentence's one-letter words: an initial matches a name word by its
     /// first letter, not by similarity.
@@ -281,28 +281,19 @@ struct Marks {
     sentence: std::ops::Range<usize>,
 }
 
-/// 64 bits of [`Marks`], with the stamp they were written for.
-#[derive(Clone, Copy, Debug, Default)]
-struct MarkBlock {
-    stamp: u32,
-    bits: u64,
+/// The bits of [`Marks::bits`].
+const MARK_BITS: usize = 8192;
+
+impl Default for Marks {
+    fn default() -> Marks {
+        Marks { bits: [0; MARK_BITS / 64], initials: 0, firsts: 0, sentence: 0..0 }
+    }
 }
 
 impl Marks {
-    /// Marks for a vocabulary of `n` list words.
-    fn new(n: usize) -> Marks {
-        Marks { blocks: vec![MarkBlock::default(); n.div_ceil(64)], ..Marks::default() }
-    }
-
-    /// Stamps the words similar to the text words `words` as the current sentence's.
+    /// Marks the words similar to the text words `words` as the current sentence's.
     fn stamp(&mut self, ctx: &Ctx<'_, '_>, words: std::ops::Range<usize>) {
-        self.stamp_no = self.stamp_no.wrapping_add(1);
-        if self.stamp_no == 0 {
-            // (Once in four billion sentences: blocks of old stamps could pass for new.)
-            self.blocks.fill(MarkBlock::default());
-            self.stamp_no = 1;
-        }
-        let no = self.stamp_no;
+        self.bits = [0; MARK_BITS / 64];
         self.initials = 0;
         self.firsts = 0;
         self.sentence = words.clone();
@@ -314,21 +305,17 @@ impl Marks {
             }
             let (a, b) = ctx.toks[q].nbrs;
             for &v in ctx.nbr_ids.get(a as usize..b as usize).unwrap_or(&[]) {
-                if let Some(m) = self.blocks.get_mut(v as usize / 64) {
-                    // (A block of an older stamp starts empty.)
-                    let keep = u64::from(m.stamp == no).wrapping_neg();
-                    m.bits = (m.bits & keep) | 1 << (v % 64);
-                    m.stamp = no;
-                }
+                let v = v as usize % MARK_BITS;
+                self.bits[v / 64] |= 1 << (v % 64);
             }
         }
     }
 
-    /// Whether some word of the current sentence is similar to list word `v`.
+    /// Whether some word of the current sentence may be similar to list
+    /// word `v` (if not, none is).
     fn similar_here(&self, v: u32) -> bool {
-        self.blocks
-            .get(v as usize / 64)
-            .is_some_and(|m| m.stamp == self.stamp_no && m.bits & (1 << (v % 64)) != 0)
+        let v = v as usize % MARK_BITS;
+        self.bits[v / 64] & (1 << (v % 64)) != 0
     }
 
     /// Whether the current sentence may hold name word `w`, proposed by a
@@ -1080,7 +1067,6 @@ impl<'m> Scanner<'m> {
             state.nbr_ids.clear();
             state.screens.clear();
             state.segments.clear();
-            state.scratch.marks = Marks::new(self.matcher.index().vocab.len());
             state.scanner_id = me;
         }
         if seg.text.len() > MEMO_SEGMENT_LEN || self.trace {
