@@ -52,35 +52,37 @@ impl Format {
     /// Recognizes a format from the content (and the file name's extension).
     pub fn detect(name: &str, text: &str) -> Format {
         let head = text.trim_start_matches('\u{feff}').trim_start();
-        let lower_name = name.to_ascii_lowercase();
         if head.starts_with("{1:") || head.starts_with("{4:") || head.starts_with(":20:") {
             return Format::Mt;
         }
         if head.starts_with('<') {
-            // (The first 2 KB, cut at a character's start.)
-            let mut end = head.len().min(2048);
-            while !head.is_char_boundary(end) {
-                end -= 1;
-            }
-            let probe = head[..end].to_ascii_lowercase();
-            // The tags that tell, in one pass over the tags' starts.
+            // The tags that tell, in one pass over the tags' starts of the
+            // first 2 KB (compared in ASCII case-insensitively, byte by byte).
+            let probe = &head.as_bytes()[..head.len().min(2048)];
             let mut iso = false;
-            for at in memchr::memchr_iter(b'<', probe.as_bytes()) {
+            for at in memchr::memchr_iter(b'<', probe) {
                 let tag = &probe[at + 1..];
-                if tag.starts_with("html")
-                    || tag.starts_with("!doctype html")
-                    || tag.starts_with("body")
-                {
-                    return Format::Html;
+                let starts = |p: &str| {
+                    tag.get(..p.len()).is_some_and(|t| t.eq_ignore_ascii_case(p.as_bytes()))
+                };
+                match tag.first().map(u8::to_ascii_lowercase) {
+                    Some(b'h') if starts("html") => return Format::Html,
+                    Some(b'!') if starts("!doctype html") => return Format::Html,
+                    Some(b'b') if starts("body") => return Format::Html,
+                    Some(b'f') => iso |= starts("fitoficstmrcdttrf") || starts("ficdttrf"),
+                    _ => {}
                 }
-                iso |= tag.starts_with("fitoficstmrcdttrf") || tag.starts_with("ficdttrf");
             }
-            if iso || probe.contains("urn:iso:std:iso:20022") {
+            if iso
+                || memchr::memmem::find(&probe.to_ascii_lowercase(), b"urn:iso:std:iso:20022")
+                    .is_some()
+            {
                 return Format::Iso20022;
             }
             // Other XML: its text, tags blanked out.
             return Format::Html;
         }
+        let lower_name = name.to_ascii_lowercase();
         if lower_name.ends_with(".html") || lower_name.ends_with(".htm") {
             return Format::Html;
         }
@@ -280,6 +282,17 @@ mod tests {
         );
         assert_eq!(Format::detect("a.htm", "plain words"), Format::Html);
         assert_eq!(Format::detect("notes.txt", "Payment to AO Sberbank"), Format::Text);
+        // Tags compared in any case; an HTML tag anywhere in the first 2 KB wins.
+        assert_eq!(Format::detect("a", "<Doc><FIToFICstmrCdtTrf><x/>"), Format::Iso20022);
+        assert_eq!(Format::detect("a", "<doc><ficdttrf>"), Format::Iso20022);
+        assert_eq!(Format::detect("a", "<x xmlns=\"URN:ISO:STD:ISO:20022:x\">"), Format::Iso20022);
+        assert_eq!(Format::detect("a", "<FIToFICstmrCdtTrf/><BODY>"), Format::Html);
+        assert_eq!(Format::detect("a", "\u{feff}  <HTML><p>x"), Format::Html);
+        assert_eq!(Format::detect("a", "<!doctype HTML>"), Format::Html);
+        assert_eq!(Format::detect("a.txt", "<note><to>x</to></note>"), Format::Html);
+        let late = format!("<a>{}<FIToFICstmrCdtTrf>", "é".repeat(1100));
+        assert_eq!(Format::detect("a", &late), Format::Html);
+        assert_eq!(Format::detect("a", "<f"), Format::Html);
     }
 
     #[test]
