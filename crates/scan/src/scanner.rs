@@ -1098,6 +1098,11 @@ impl<'m> Scanner<'m> {
         }
         let found = self.scan_segment(&Segment { offset: 0, ..*seg }, opts, state);
         let mentions = found.iter().map(placed).collect();
+        // A segment with a number or reference new enough not to be cached
+        // (an account line, an amount) will not recur: not remembered.
+        if !state.transient_at.is_empty() {
+            return mentions;
+        }
         if state.segments.len() >= SEGMENT_MEMO_LIMIT {
             state.segments.clear();
         }
