@@ -404,6 +404,13 @@ pub struct Scanner<'m> {
     trace: bool,
     /// What is known of a word not cached: nothing (see [`TRANSIENT_LEN`]).
     blank: TokInfo,
+    /// Hashes of the numbers and references of [`TRANSIENT_LEN`] or more
+    /// that something is known about: list words, identifier keys, everyday
+    /// words, legal forms' first words. Any other is not cached, without
+    /// looking it up in each (a hash that collides only sends a word the
+    /// long way).
+    plain_known:
+        std::collections::HashSet<u64, std::hash::BuildHasherDefault<veto_index::FxHasher>>,
 }
 
 /// A name an anchor word proposes, with what [`Ctx::cover`] reads first:
@@ -699,13 +706,31 @@ impl<'m> Scanner<'m> {
             }
         }
         let trace = std::env::var_os("VETO_SCAN_TRACE").is_some();
+        let words = CommonWords::get();
+        let plain = |w: &str| {
+            w.len() >= TRANSIENT_LEN && (w.bytes().all(|b| b.is_ascii_digit()) || is_reference(w))
+        };
+        let vocab = &matcher.index().vocab;
+        let plain_known = (0..vocab.len() as u32)
+            .map(|v| vocab.text(v))
+            .chain(ids.keys().map(String::as_str))
+            .chain(words.words())
+            .chain(
+                veto_names::LegalForms::get()
+                    .aliases()
+                    .filter_map(|(alias, _)| alias.split(' ').next()),
+            )
+            .filter(|w| plain(w))
+            .map(|w| token_hash(w.as_bytes()))
+            .collect();
         Scanner {
             blank: TokInfo::default(),
+            plain_known,
             matcher,
             anchor_off,
             anchor_post,
             ids,
-            words: CommonWords::get(),
+            words,
             cover_words,
             exact,
             form_words,
@@ -802,6 +827,16 @@ impl<'m> Scanner<'m> {
         let key = if ascii || written.is_ascii() { text } else { written };
         if let Some(slot) = st.cache.get(key) {
             return slot;
+        }
+        // A number or reference nothing is known about: not cached (what the
+        // long way below would find, sooner).
+        let known = |t: &str| self.plain_known.contains(&token_hash(t.as_bytes()));
+        if text.len() >= TRANSIENT_LEN
+            && (numeric || is_reference(text))
+            && !known(text)
+            && !(text.len() == 11 && text.get(..8).is_some_and(known))
+        {
+            return st.transient(text);
         }
         let index = self.matcher.index();
         let zipf = self.words.zipf10_in(text, crate::words::WordScript::of(written));
@@ -933,12 +968,7 @@ impl<'m> Scanner<'m> {
             && form_typo.is_none()
             && !form
         {
-            // (What `self.blank` says, but for its text.)
-            let at = st.transient.len();
-            st.transient.push_str(text);
-            st.transient_at.push(at..st.transient.len());
-            let info = TRANSIENT | (st.transient_at.len() - 1) as u32;
-            return Slot { nbr_bits: 0, info, nbr_at: 0, bits: 0 };
+            return st.transient(text);
         }
         let i = st.infos.len() as u32;
         let nbr_at = st.nbr_ids.len() as u32;
@@ -1701,6 +1731,16 @@ struct CacheParts<'s> {
 }
 
 impl CacheParts<'_> {
+    /// The slot of a word not cached (what [`Scanner::blank`] says, but for
+    /// its text): its text kept for the segment.
+    fn transient(&mut self, text: &str) -> Slot {
+        let at = self.transient.len();
+        self.transient.push_str(text);
+        self.transient_at.push(at..self.transient.len());
+        let info = TRANSIENT | (self.transient_at.len() - 1) as u32;
+        Slot { nbr_bits: 0, info, nbr_at: 0, bits: 0 }
+    }
+
     /// What is known of the word of [`STok::info`] `i` (`blank`: of one not cached).
     fn info<'a>(&'a self, blank: &'a TokInfo, i: u32) -> &'a TokInfo {
         if i & TRANSIENT != 0 {

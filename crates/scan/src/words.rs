@@ -163,6 +163,12 @@ impl CommonWords {
         self.zipf.get(folded).map_or(0, |f| f.z[k])
     }
 
+    /// The folded words some script writes every day (a Zipf × 10 over 0
+    /// in some column), in no order.
+    pub fn words(&self) -> impl Iterator<Item = &str> + '_ {
+        self.zipf.iter().filter(|(_, f)| f.z[1..].iter().any(|&z| z > 0)).map(|(w, _)| &**w)
+    }
+
     /// Number of distinct folded words.
     pub fn len(&self) -> usize {
         self.zipf.len()
