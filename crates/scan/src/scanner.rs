@@ -359,9 +359,7 @@ impl ScanState {
             transient_at: Vec::new(),
         }
     }
-}
 
-impl ScanState {
     /// How many distinct words the state has cached (numbers and references
     /// that nothing is known about are not: see [`TRANSIENT_LEN`]).
     pub fn cached_words(&self) -> usize {
@@ -828,11 +826,14 @@ impl<'m> Scanner<'m> {
         if let Some(slot) = st.cache.get(key) {
             return slot;
         }
+        // An account number (IT60X0542811101000000123456) is read as itself
+        // only: no name spells or joins it.
+        let plain = numeric || is_reference(text);
         // A number or reference nothing is known about: not cached (what the
         // long way below would find, sooner).
         let known = |t: &str| self.plain_known.contains(&token_hash(t.as_bytes()));
         if text.len() >= TRANSIENT_LEN
-            && (numeric || is_reference(text))
+            && plain
             && !known(text)
             && !(text.len() == 11 && text.get(..8).is_some_and(known))
         {
@@ -842,9 +843,6 @@ impl<'m> Scanner<'m> {
         let zipf = self.words.zipf10_in(text, crate::words::WordScript::of(written));
         let in_vocab = index.vocab.id(text);
         let mut parts: Vec<u32> = Vec::new();
-        // An account number (IT60X0542811101000000123456) is read as itself
-        // only: no name spells or joins it.
-        let plain = numeric || is_reference(text);
         let mut nbrs: Vec<(u32, f32)> = if plain {
             in_vocab.map(|v| vec![(v, 1.0)]).unwrap_or_default()
         } else if text.len() >= 3 || in_vocab.is_some() {
@@ -1059,9 +1057,9 @@ impl<'m> Scanner<'m> {
         ascii: bool,
     ) -> Option<Slot> {
         // (A word of two letters or fewer, or an everyday one.)
-        let everyday =
-            |i: u32, t: &str| t.len() <= 2 || parts.info(&self.blank, i).zipf >= COMMON_ZIPF;
-        let (before, after): (&str, &str) = (parts.text(last.info), parts.text(next.info));
+        let words = parts.words(&self.blank);
+        let everyday = |i: u32, t: &str| t.len() <= 2 || words.info(i).zipf >= COMMON_ZIPF;
+        let (before, after) = (words.text(last.info), words.text(next.info));
         let digits = |t: &str| t.bytes().all(|c| c.is_ascii_digit());
         let (a, b) = (everyday(last.info, before), everyday(next.info, after));
         if (a && b) || digits(before) || digits(after) {
@@ -1077,7 +1075,8 @@ impl<'m> Scanner<'m> {
         }
         let written = seg.text.get(last.start..next.end)?;
         let js = self.info(parts, joined, false, written, ascii);
-        let near = parts.info(&self.blank, js.info).nbrs.iter().any(|&(_, s)| s >= ANCHOR_SIM);
+        let near =
+            parts.words(&self.blank).info(js.info).nbrs.iter().any(|&(_, s)| s >= ANCHOR_SIM);
         (listed || near).then_some(js)
     }
 
@@ -1261,11 +1260,8 @@ impl<'m> Scanner<'m> {
         if mt_lines && seg.text.len() > MT_LINE {
             self.join_cut_words(&mut parts, seg, toks, ascii);
         }
-        let infos: &[TokInfo] = parts.infos;
-        let texts: &[Box<str>] = parts.texts;
         let nbr_ids: &[u32] = parts.nbr_ids;
-        let transient: &str = parts.transient;
-        let transient_at: &[Range<usize>] = parts.transient_at;
+        let seg_words = parts.words(&self.blank);
         // Sentence numbers rise by one at most from a word to the next.
         sentences.clear();
         for (p, t) in toks.iter().enumerate() {
@@ -1274,19 +1270,7 @@ impl<'m> Scanner<'m> {
             }
         }
         sentences.push(toks.len() as u32);
-        let ctx = Ctx {
-            scanner: self,
-            seg,
-            toks,
-            sentences,
-            infos,
-            texts,
-            transient,
-            transient_at,
-            nbr_ids,
-            opts,
-            mixed_case,
-        };
+        let ctx = Ctx { scanner: self, seg, toks, sentences, seg_words, nbr_ids, opts, mixed_case };
         ctx.run(screens, scratch)
     }
 }
@@ -1741,17 +1725,43 @@ impl CacheParts<'_> {
         Slot { nbr_bits: 0, info, nbr_at: 0, bits: 0 }
     }
 
-    /// What is known of the word of [`STok::info`] `i` (`blank`: of one not cached).
-    fn info<'a>(&'a self, blank: &'a TokInfo, i: u32) -> &'a TokInfo {
+    /// The words tokens refer to (`blank`: what is known of one not cached).
+    fn words<'a>(&'a self, blank: &'a TokInfo) -> SegmentWords<'a> {
+        SegmentWords {
+            infos: self.infos,
+            texts: self.texts,
+            transient: self.transient,
+            transient_at: self.transient_at,
+            blank,
+        }
+    }
+}
+
+/// The words a segment's tokens refer to by [`STok::info`]: the cached ones
+/// and, with [`TRANSIENT`] set, the segment's words not cached.
+#[derive(Clone, Copy)]
+struct SegmentWords<'a> {
+    infos: &'a [TokInfo],
+    texts: &'a [Box<str>],
+    /// The text of the words not cached, and where each is.
+    transient: &'a str,
+    transient_at: &'a [Range<usize>],
+    /// What is known of a word not cached.
+    blank: &'a TokInfo,
+}
+
+impl<'a> SegmentWords<'a> {
+    /// What is known of word `i`.
+    fn info(self, i: u32) -> &'a TokInfo {
         if i & TRANSIENT != 0 {
-            blank
+            self.blank
         } else {
             &self.infos[i as usize]
         }
     }
 
-    /// The folded text of the word of [`STok::info`] `i`.
-    fn text(&self, i: u32) -> &str {
+    /// The folded text of word `i`.
+    fn text(self, i: u32) -> &'a str {
         if i & TRANSIENT != 0 {
             &self.transient[self.transient_at[(i & !TRANSIENT) as usize].clone()]
         } else {
@@ -1769,11 +1779,7 @@ struct Ctx<'a, 'm> {
     /// number of words: sentence `s` is `sentences[s]..sentences[s + 1]`.
     sentences: &'a [u32],
     nbr_ids: &'a [u32],
-    infos: &'a [TokInfo],
-    texts: &'a [Box<str>],
-    /// The text of the words not cached, and where each is.
-    transient: &'a str,
-    transient_at: &'a [Range<usize>],
+    seg_words: SegmentWords<'a>,
     opts: &'a ScanOptions,
     /// Whether the segment has lowercase letters (is not all capitals).
     mixed_case: bool,
@@ -1784,21 +1790,11 @@ type TokSpan = (usize, usize);
 
 impl Ctx<'_, '_> {
     fn info(&self, p: usize) -> &TokInfo {
-        let i = self.toks[p].info;
-        if i & TRANSIENT != 0 {
-            &self.scanner.blank
-        } else {
-            &self.infos[i as usize]
-        }
+        self.seg_words.info(self.toks[p].info)
     }
 
     fn text(&self, p: usize) -> &str {
-        let i = self.toks[p].info;
-        if i & TRANSIENT != 0 {
-            &self.transient[self.transient_at[(i & !TRANSIENT) as usize].clone()]
-        } else {
-            &self.texts[i as usize]
-        }
+        self.seg_words.text(self.toks[p].info)
     }
 
     /// Text word `p`, or the legal-form word it misspells.
