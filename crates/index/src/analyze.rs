@@ -384,6 +384,13 @@ fn read_parts(words: &[&str], i: usize, out: &mut Vec<Tok>) -> Option<usize> {
         out.push(Tok { class: classify(&x), text: x });
         return Some(len);
     }
+    // Last, after the name it is joined to in a name written surname first
+    // (REHMAN ABDUR for ABDUR REHMAN), it is the `abd` of the compound; a
+    // word of weight still (ALLAH DAD ABDUL is not ALLAH DAD MATIN).
+    if i > 0 && i + 1 == words.len() && is_abd(words[i]) {
+        out.push(Tok { text: "abd".to_string(), class: TokClass::Word });
+        return Some(1);
+    }
     // Numbers in words and ordinals become digits, so that `Brigade
     // Forty-Four` meets `Brigade 44` and `1st` meets `First`.
     if let Some((len, n)) = names::number_at(words, i) {
@@ -587,6 +594,9 @@ mod tests {
         // A word that merely ends in -al before Din is not split short.
         assert_eq!(toks("Al Din"), ["din"]);
         assert_eq!(toks("ABDEL"), ["abdel"]);
+        // Last, after the name it is joined to (surname first).
+        assert_eq!(toks("REHMAN ABDUR"), ["rehman", "abd"]);
+        assert_eq!(toks("Rehman, Abdur"), ["abd", "rehman"]);
         assert_eq!(toks("HIDAYATULLAH"), ["hidayat", "lah"]);
         assert_eq!(toks("Hidayat Allah"), ["hidayat", "lah"]);
         assert_eq!(toks("JALALUDDIN HAQQANI"), ["jalal", "din", "haqqani"]);

@@ -95,11 +95,11 @@ fn initial_sim(a: &Side, b: &Side) -> f32 {
     // An initial stands for a name word, not a particle (S. is not al-).
     let wordish =
         |t: &Side| matches!(t.class, TokClass::Word | TokClass::Patronymic | TokClass::Initial);
-    if (ai || bi)
-        && wordish(a)
-        && wordish(b)
-        && a.text.as_bytes().first() == b.text.as_bytes().first()
-    {
+    let (a0, b0) = (a.text.as_bytes().first(), b.text.as_bytes().first());
+    let same = a0 == b0
+        || (ai && initial_of(b.text.as_bytes(), a0))
+        || (bi && initial_of(a.text.as_bytes(), b0));
+    if (ai || bi) && wordish(a) && wordish(b) && same {
         if ai && bi {
             1.0
         } else {
@@ -108,6 +108,15 @@ fn initial_sim(a: &Side, b: &Side) -> f32 {
     } else {
         0.0
     }
+}
+
+/// Whether `initial` (an initial's letter) may stand for `word` though not
+/// its first letter: the vowel of a Cyrillic iotated one (Е, Ю, Я, Ё) that
+/// one romanization writes `ye` and another `e` (E. for Yevgeniy).
+fn initial_of(word: &[u8], initial: Option<&u8>) -> bool {
+    matches!(initial, Some(b'e' | b'a' | b'u' | b'o'))
+        && word.first() == Some(&b'y')
+        && word.get(1) == initial
 }
 
 /// Aligns `q` with `c`. `sim(i, j)` is the similarity of query token `i`
@@ -413,5 +422,19 @@ mod tests {
         assert!(with_initial <= lone + 1e-6, "{with_initial} > {lone}");
         // An exact word with an initial is still a match (V. PUTIN).
         assert!(score("vladimir putin", "v putin") > 0.85);
+    }
+
+    #[test]
+    fn an_initial_may_be_an_iotated_vowel() {
+        // E. for Yevgeniy (Евгений: Yevgeniy, Evgeniy), both ways.
+        let iotated = score("e prigozhin", "yevgeniy prigozhin");
+        assert!((iotated - score("y prigozhin", "yevgeniy prigozhin")).abs() < 1e-6);
+        assert!((score("yevgeniy prigozhin", "e prigozhin") - iotated).abs() < 1e-6);
+        assert!(score("yulia navalnaya", "u navalnaya") > 0.85);
+        // Not a consonant (Y. is no Yasin's S.), nor a vowel after another
+        // letter than y.
+        assert!(score("s prigozhin", "yevgeniy prigozhin") < iotated - 0.1);
+        assert!(score("e prigozhin", "yuvgeniy prigozhin") < iotated - 0.1);
+        assert!(score("e prigozhin", "kevgeniy prigozhin") < iotated - 0.1);
     }
 }

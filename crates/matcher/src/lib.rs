@@ -302,9 +302,14 @@ impl Matcher {
             {
                 preps.push(self.index.prepare_written(&v, query.kind, written));
             }
-        } else if query.name.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"dzh")) {
-            // Latin letters romanized from Cyrillic (MADZHID) are read the
-            // ways other lists write the name too (Majid).
+        } else if query
+            .name
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[1..].eq_ignore_ascii_case(b"kh") || w.eq_ignore_ascii_case(b"dzh"))
+        {
+            // Latin letters romanized from Cyrillic (MADZHID, TKHARVAT) are
+            // read the ways other lists write the name too (Majid, Tharwat).
             let main = veto_names::fold(&query.name);
             for v in veto_names::translit::latin_readings(&main).into_iter().take(MAX_VARIANTS) {
                 preps.push(self.index.prepare_written(&v, query.kind, written));
@@ -798,7 +803,13 @@ mod tests {
 
     #[test]
     fn latin_letters_romanized_from_cyrillic_read_as_other_lists_write_them() {
-        let m = matcher(&[&["Majid MOUSAVI"], &["Samir JOUMAA"], &["DZHABAROV, Dzhamal"]]);
+        let m = matcher(&[
+            &["Majid MOUSAVI"],
+            &["Samir JOUMAA"],
+            &["DZHABAROV, Dzhamal"],
+            &["THARWAT SALAH SHIHATA"],
+            &["AUNG, Shwe Ye Phu"],
+        ]);
         // MADZHID is Маджид romanized: Majid on the list.
         assert!(
             score_of(&m, "MADZHID MOUSAVI", 0) >= 0.99,
@@ -808,6 +819,11 @@ mod tests {
         assert!(score_of(&m, "Samir Dzhoumaa", 1) >= 0.99);
         // A list that writes dzh is still matched as written.
         assert!(score_of(&m, "Dzhamal DZHABAROV", 2) >= 0.99);
+        // Тх, Пх: the th and ph of the Latin spelling, romanized back.
+        let tkh = score_of(&m, "TKHARVAT SALAKH SHIKHATA", 3);
+        assert!(tkh >= 0.9, "{tkh}");
+        let pkh = score_of(&m, "SHVE E PKHU AUNG", 4);
+        assert!(pkh >= 0.8, "{pkh}");
     }
 
     #[test]

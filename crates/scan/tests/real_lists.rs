@@ -704,6 +704,12 @@ fn names_romanized_from_cyrillic_with_dzh() {
     // LOUNICI, Djamel, written as a Russian document romanizes Джамел.
     let found = ids("The transfer was made on behalf of DZHAMEL LOUNICI, who did not respond.");
     assert!(found.contains(&"us_ofac_sdn:8087".into()), "{found:?}");
+    // Тх, Пх for the th, ph of the Latin spelling, and an iotated vowel's
+    // initial (Е: E for Ye): SHIHATA, Thirwat Salah; AUNG, Shwe Ye Phu.
+    let found = ids("Officials said TKHARVAT SALAKH SHIKHATA had travelled to Cairo.");
+    assert!(found.contains(&"us_ofac_sdn:6907".into()), "{found:?}");
+    let found = ids("The report named SHVE E PKHU AUNG as a director.");
+    assert!(found.contains(&"us_ofac_sdn:32369".into()), "{found:?}");
 }
 
 #[test]

@@ -246,23 +246,54 @@ pub fn variants(text: &str) -> Vec<String> {
     out
 }
 
-/// Other readings of folded Latin text romanized from Cyrillic with the
-/// `dzh` that BGN/PCGN and most Russian documents write for Дж: the English
-/// `j` and the French `dj` that other lists write for the same name
-/// (MADZHID: Majid, DZHAMEL: Djamel). Empty when the text has no `dzh`.
+/// Other readings of folded Latin text romanized from Cyrillic, in the
+/// letters other lists write for the same name:
+///
+/// - the `dzh` that BGN/PCGN and most Russian documents write for Дж, read
+///   as the English `j` and the French `dj` (MADZHID: Majid, DZHAMEL:
+///   Djamel);
+/// - the `kh` after a stop that Russian writes for the `h` of a Latin
+///   digraph (Тхакур, Пхеньян, Бхутто, Дхака: tkhakur, pkhenyan, bkhutto,
+///   dkhaka), read as that digraph (thakur, phenyan, bhutto, dhaka).
+///
+/// Empty when the text has neither.
 ///
 /// ```
 /// use veto_names::translit::latin_readings;
 ///
 /// assert_eq!(latin_readings("madzhid mousavi"), ["majid mousavi", "madjid mousavi"]);
+/// assert_eq!(latin_readings("tkharvat salakh"), ["tharvat salakh"]);
 /// assert!(latin_readings("majid").is_empty());
+/// assert!(latin_readings("mikhail khodorkovsky").is_empty());
 /// ```
 pub fn latin_readings(folded: &str) -> Vec<String> {
-    if !folded.contains("dzh") {
-        return Vec::new();
+    let aspirate = |s: &str| {
+        let mut out = s.to_string();
+        for (from, to) in ASPIRATES {
+            if out.contains(from) {
+                out = out.replace(from, to);
+            }
+        }
+        out
+    };
+    let has_aspirate = ASPIRATES.iter().any(|(from, _)| folded.contains(from));
+    if folded.contains("dzh") {
+        let mut out = vec![folded.replace("dzh", "j"), folded.replace("dzh", "dj")];
+        if has_aspirate {
+            out.iter_mut().for_each(|r| *r = aspirate(r));
+        }
+        out
+    } else if has_aspirate {
+        vec![aspirate(folded)]
+    } else {
+        Vec::new()
     }
-    vec![folded.replace("dzh", "j"), folded.replace("dzh", "dj")]
 }
+
+/// A stop followed by the `kh` of Russian х where the name's Latin spelling
+/// has a digraph in `h` (Thakur: Тхакур), and that digraph.
+const ASPIRATES: [(&str, &str); 6] =
+    [("tkh", "th"), ("pkh", "ph"), ("bkh", "bh"), ("dkh", "dh"), ("gkh", "gh"), ("kkh", "kh")];
 
 /// `text` with its Chinese characters replaced by their Sino-Korean readings in Hangul
 /// ([`crate::hanja::reading`]: 金正恩 → 김정은, the first character of a run read as a
