@@ -576,6 +576,14 @@ impl<'m> Scanner<'m> {
                 && order.first().is_some_and(|&j| {
                     veto_index::analyze::is_patronymic(index.vocab.text(n.toks[j]))
                 });
+            // So is the second of two family names (MADURO MOROS, Nicolas:
+            // "Nicolas Maduro"): the first anchors the name too.
+            if kind == veto_model::Kind::Person {
+                let second = full_name(matcher, n).and_then(|f| second_family_name(index, n, f));
+                if let Some(last) = second.filter(|l| order.first() == Some(l)) {
+                    pairs.push((n.toks[last - 1], ni as u32));
+                }
+            }
             for (k, &j) in order.iter().take(2).enumerate() {
                 // (A name of everyday words only, TORRES FELIX Javier, has two
                 // everyday anchors: one may be spelt otherwise, Феликс. So has
@@ -615,8 +623,14 @@ impl<'m> Scanner<'m> {
             // names are what the cover looks for first.
             let person = matcher.entities()[n.entity as usize].kind == veto_model::Kind::Person;
             let middle = if person { skippable_middle(index, n) } else { 0..0 };
+            // So is the second of two family names (see `second_family_name`).
+            let second = if person {
+                full_name(matcher, n).and_then(|f| second_family_name(index, n, f))
+            } else {
+                None
+            };
             let weight = |j: usize| {
-                if middle.contains(&j) {
+                if middle.contains(&j) || second == Some(j) {
                     MIDDLE_WEIGHT * n.weights[j]
                 } else {
                     n.weights[j]
@@ -1374,6 +1388,52 @@ fn is_reference(text: &str) -> bool {
 /// vessel word by it).
 fn press_name(words: &CommonWords, word: &str, kind: veto_model::Kind) -> bool {
     kind != veto_model::Kind::Vessel && words.international_name(word)
+}
+
+/// The second of a person's two family names (the index of its token in
+/// `n`), where the list writes two (CABELLO RONDON, Diosdado; Diosdado
+/// CABELLO RONDON: the family names before the comma, or the capitalized
+/// words after the given names) and the first is rare in the lists: the
+/// mother's family name of Spanish and Portuguese names, which text leaves
+/// out more often than not (Diosdado Cabello, Nicolas Maduro). After a
+/// family name the lists share (LOPEZ, GARCIA), the short form is too many
+/// people's.
+fn second_family_name(
+    index: &veto_index::Index,
+    n: &veto_index::NameEntry,
+    full: &str,
+) -> Option<usize> {
+    let family: Vec<&str> = match full.split_once(',') {
+        Some((family, _)) => family.split_whitespace().collect(),
+        None => {
+            let words: Vec<&str> = full.split_whitespace().collect();
+            let capitals = |w: &str| {
+                w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !w.chars().any(char::is_lowercase)
+            };
+            let k = words.iter().rev().take_while(|w| capitals(w)).count();
+            // (All in capitals, the name says nothing of which are which.)
+            if k == words.len() {
+                return None;
+            }
+            words[words.len() - k..].to_vec()
+        }
+    };
+    let [first, second] = family.as_slice() else { return None };
+    let (first, second) = (veto_names::fold(first), veto_names::fold(second));
+    let last = n.toks.len().checked_sub(1).filter(|&l| l >= 2)?;
+    let text = |j: usize| index.vocab.text(n.toks[j]);
+    (text(last) == second
+        && text(last - 1) == first
+        && !is_function_word(&first)
+        && index.rarity(&first) >= RARE_SURNAME)
+        .then_some(last)
+}
+
+/// The name of `n` as its list writes it.
+fn full_name<'m>(matcher: &'m Matcher, n: &veto_index::NameEntry) -> Option<&'m str> {
+    let e = matcher.entities().get(n.entity as usize)?;
+    e.names.get(n.name as usize).map(|x| x.full.as_str())
 }
 
 /// Whether folded `word` is a person's name word for the evidence rule: a
@@ -2806,14 +2866,18 @@ impl Ctx<'_, '_> {
         // KERIMOV, not Suleiman Abusaidovich.)
         // Nor are a person's middle names always written (Ali KHAMENEI for
         // Ali Husseini KHAMENEI): they count half, as in the cover.
+        // (So does the second of two family names: Nicolas Maduro.)
         let middle = if person { self.middle_words(hit) } else { Vec::new() };
+        let second = self.hit_entry(hit).filter(|_| person).and_then(|n| {
+            Some(index.vocab.text(n.toks[second_family_name(index, n, &ex.matched_name)?]))
+        });
         let unmatched: Vec<f32> = ex
             .unmatched_list
             .iter()
             .map(|w| {
                 if person && veto_index::analyze::is_patronymic(w) {
                     0.25 * weight(w)
-                } else if middle.contains(&w.as_str()) {
+                } else if middle.contains(&w.as_str()) || second == Some(w.as_str()) {
                     MIDDLE_WEIGHT * weight(w)
                 } else {
                     weight(w)
@@ -3200,6 +3264,8 @@ impl Ctx<'_, '_> {
         }
         let index = matcher.index();
         let Some(ne) = self.hit_entry(hit) else { return false };
+        // (The second of two family names may be left out: Diosdado Cabello.)
+        let second = second_family_name(index, ne, &hit.explanation.matched_name);
         let edge = |j: usize| {
             let class = ne.classes[j];
             let word = index.vocab.text(ne.toks[j]);
@@ -3210,7 +3276,9 @@ impl Ctx<'_, '_> {
                 && hit.explanation.unmatched_list.iter().any(|w| w == word)
                 && !(a..=b).any(|p| self.text(p) == word)
         };
-        !ne.toks.is_empty() && (edge(0) || edge(ne.toks.len() - 1))
+        let last = ne.toks.len().saturating_sub(1);
+        let second_left_out = second == Some(last) && !edge(last - 1);
+        !ne.toks.is_empty() && (edge(0) || (edge(last) && !second_left_out))
     }
 
     fn mention(&self, span: TokSpan, hit: veto_matcher::Hit) -> Mention {

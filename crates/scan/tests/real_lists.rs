@@ -765,6 +765,19 @@ fn a_name_the_press_of_many_languages_writes_alike() {
 }
 
 #[test]
+fn the_second_of_two_family_names_left_out() {
+    // MADURO MOROS, Nicolas and CABELLO RONDON, Diosdado, as the press
+    // writes them: the mother's family name left out.
+    let found = ids("Prosecutors in New York indicted Nicolas Maduro and Diosdado Cabello.");
+    assert!(found.contains(&"us_ofac_sdn:22790".into()), "{found:?}");
+    assert!(found.contains(&"us_ofac_sdn:24424".into()), "{found:?}");
+    // Not after a family name the lists share (GARCIA, LOPEZ): a given name
+    // and such a family name are too many people.
+    let found = ids("The invoice was approved by Ricardo Garcia and Fernando Lopez.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
 fn an_organization_read_as_a_compound_in_one_word() {
     // HEZBOLLAH (hezb + lah) is everyday in English news only, a
     // transliteration though: capitalized inside a sentence, it is the name.
