@@ -1256,14 +1256,14 @@ impl<'m> Scanner<'m> {
                 opens = brk;
             }
             // In text with lowercase letters an initial is a capital or has
-            // its period: a lowercase letter alone ("a Hezbollah financier")
-            // is a word, and so is the article opening a sentence ("A
-            // Hezbollah financier"), not ANSAR-E HEZBOLLAH's initial.
+            // its period: a lowercase letter alone ("a Hezbollah financier",
+            // "Ковальчук ... внесены в список") is a word, and so is one
+            // opening a sentence ("A Hezbollah financier", "В 2014 году"),
+            // not ANSAR-E HEZBOLLAH's or Valentinovich's initial.
             let letter = text.len() == 1
                 && !(mixed_case
                     && seg.text.as_bytes().get(end) != Some(&b'.')
-                    && (written.bytes().all(|b| b.is_ascii_lowercase())
-                        || (opens && written == "A")));
+                    && (opens || written.chars().all(char::is_lowercase)));
             let slot = self.info(&mut parts, text, t.numeric, written, ascii);
             toks.push(STok {
                 start: t.start,
@@ -2837,9 +2837,11 @@ impl Ctx<'_, '_> {
             // (A given name that one language's press writes often, Alexei or
             // Dmitri — Zipf 3 in English — one letter from the listed
             // spelling of the same name, Alexey, is still the listed
-            // person's given name. Not a synonym: King is no James JIN.)
+            // person's given name, whether the matcher read it as a spelling
+            // or as the name table's synonym (Юрий: yuriy, Yuri). Not another
+            // name: King is no James JIN.)
             let variant = person
-                && t.how == "similar spelling or transliteration"
+                && matches!(t.how.as_str(), "similar spelling or transliteration" | "name synonym")
                 && t.query.len() >= 5
                 && one_edit(&t.query, &t.list)
                 && same_given_name(&t.query, &t.list);

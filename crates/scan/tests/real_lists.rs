@@ -765,6 +765,16 @@ fn a_name_the_press_of_many_languages_writes_alike() {
 }
 
 #[test]
+fn a_conjunction_or_preposition_of_one_letter_is_no_initial_nor_part_of_a_word() {
+    // Russian в ("in") is no initial of Valentinovich; Arabic و ("and")
+    // joined to a name is not part of it.
+    let found = ids("Банк «Россия» и Юрий Ковальчук были внесены в список в 2014 году.");
+    assert!(found.contains(&"us_ofac_sdn:16680".into()), "{found:?}");
+    let found = ids("وشملت العقوبات حسن نصر الله وبشار الأسد.");
+    assert!(found.contains(&"us_ofac_sdn:12735".into()), "{found:?}");
+}
+
+#[test]
 fn the_second_of_two_family_names_left_out() {
     // MADURO MOROS, Nicolas and CABELLO RONDON, Diosdado, as the press
     // writes them: the mother's family name left out.

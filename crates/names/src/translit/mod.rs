@@ -207,15 +207,24 @@ pub fn variants(text: &str) -> Vec<String> {
             }
         }
     }
+    // Arabic joins the conjunction و (wa-, "and") to the word after it:
+    // وبشار الأسد is "and Bashar al-Assad". Read without it too.
+    let unjoined = if p.arabic { without_wa(text) } else { None };
     let mut out: Vec<String> = Vec::new();
     let mut tok = crate::Tokenizer::new();
-    for conv in convs {
-        let mut s = String::new();
-        tok.fold_with(text, &conv, &mut s);
-        if !out.contains(&s) {
-            out.push(s);
-            if out.len() == MAX_VARIANTS {
-                return out;
+    let arabic_convs: Vec<Convention> =
+        convs.iter().copied().filter(|c| c.arabic != base.arabic || *c == base).collect();
+    let texts =
+        std::iter::once((text, convs)).chain(unjoined.as_deref().map(|u| (u, arabic_convs)));
+    for (text, convs) in texts {
+        for conv in convs {
+            let mut s = String::new();
+            tok.fold_with(text, &conv, &mut s);
+            if !out.contains(&s) {
+                out.push(s);
+                if out.len() == MAX_VARIANTS {
+                    return out;
+                }
             }
         }
     }
@@ -244,6 +253,31 @@ pub fn variants(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// `text` without the conjunction و joined to the start of its Arabic words
+/// (وبشار: بشار), where three letters or more are left; `None` if no word
+/// has it.
+fn without_wa(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut any = false;
+    let mut at_start = true;
+    for (i, c) in text.char_indices() {
+        if at_start && c == '\u{648}' {
+            let rest = text[i + c.len_utf8()..]
+                .chars()
+                .take_while(|&x| matches!(classify(x), Class::Run(RunScript::Arabic) | Class::Mark))
+                .count();
+            if rest >= 3 {
+                any = true;
+                at_start = false;
+                continue;
+            }
+        }
+        at_start = !c.is_alphanumeric();
+        out.push(c);
+    }
+    any.then_some(out)
 }
 
 /// Other readings of folded Latin text romanized from Cyrillic, in the
@@ -385,6 +419,21 @@ impl Presence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_conjunction_joined_to_an_arabic_word() {
+        // وبشار الأسد: "and Bashar al-Assad".
+        assert_eq!(without_wa("وبشار الأسد").as_deref(), Some("بشار الأسد"));
+        assert_eq!(without_wa("حسن وماهر").as_deref(), Some("حسن ماهر"));
+        // Not where fewer than three letters are left (ولد), nor inside a
+        // word, nor in other scripts.
+        assert_eq!(without_wa("ولد"), None);
+        assert_eq!(without_wa("حسن"), None);
+        assert_eq!(without_wa("Bashar"), None);
+        let v = variants("وبشار الأسد");
+        assert_eq!(v[0], crate::fold("وبشار الأسد"));
+        assert!(v.contains(&crate::fold("بشار الأسد")), "{v:?}");
+    }
 
     #[test]
     fn variants_basic() {
