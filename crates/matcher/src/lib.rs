@@ -285,6 +285,37 @@ impl Matcher {
         self.screen_in(query, opts, Some(names))
     }
 
+    /// `name` read with each word in Cyrillic as the list word it is a case
+    /// of, if one is ([`veto_names::inflect`]: Романом Абрамовичем: roman
+    /// abramovich; Сбербанка: sberbank, though some list writes SBERBANKA);
+    /// `None` if no word is.
+    fn nominative_reading(&self, name: &str) -> Option<String> {
+        let vocab = &self.index.vocab;
+        let mut changed = false;
+        let words: Vec<String> = veto_names::tokenize(name)
+            .into_iter()
+            .map(|t| {
+                let written = name.get(t.start..t.end).unwrap_or("");
+                let listed = vocab.id(&t.text).is_some();
+                let found = veto_names::inflect::nominatives_of(written, listed)
+                    .into_iter()
+                    .find_map(|n| {
+                        veto_names::translit::variants(&n)
+                            .into_iter()
+                            .find(|f| vocab.id(f).is_some())
+                    });
+                match found {
+                    Some(f) => {
+                        changed = true;
+                        f
+                    }
+                    None => t.text,
+                }
+            })
+            .collect();
+        changed.then(|| words.join(" "))
+    }
+
     fn screen_in(&self, query: &Query, opts: &ScreenOptions, only: Option<&[u32]>) -> Vec<Hit> {
         // A name in another script is also tried in the romanizations other
         // conventions give (김정은: gim jeong eun, kim jong un; Юрий: yuriy,
@@ -300,6 +331,11 @@ impl Matcher {
                 .filter(|v| *v != main)
                 .take(MAX_VARIANTS)
             {
+                preps.push(self.index.prepare_written(&v, query.kind, written));
+            }
+            // Russian declines names (Романом Абрамовичем): read too with
+            // each declined word as the list word it is a case of.
+            if let Some(v) = self.nominative_reading(&query.name) {
                 preps.push(self.index.prepare_written(&v, query.kind, written));
             }
         } else if query

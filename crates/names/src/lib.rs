@@ -55,6 +55,7 @@ of CPU in all.
 #![deny(missing_docs)]
 #![deny(rustdoc::broken_intra_doc_links)]
 
+pub mod inflect;
 mod latin;
 mod script;
 mod tables;

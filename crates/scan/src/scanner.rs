@@ -38,6 +38,18 @@ const ALIGNED_SIM: f32 = 0.7;
 /// When a person's name is there only in part, each word must be at least
 /// this similar to the listed one.
 const PARTIAL_SIM: f32 = 0.9;
+/// Below this Zipf × 10, a word of Cyrillic text capitalized inside a
+/// sentence is a proper noun, not an everyday word (see [`Ctx::cover`]).
+const PROPER_ZIPF: u8 = 50;
+
+/// Whether `c` is a capital letter of the Cyrillic alphabet.
+fn is_cyrillic_capital(c: char) -> bool {
+    matches!(c, '\u{400}'..='\u{42f}' | '\u{460}'..='\u{4ff}') && c.is_uppercase()
+}
+
+/// The similarity of a declined word to the list word it is a case of
+/// (Сбербанка: SBERBANK).
+const INFLECTED_SIM: f32 = 0.95;
 /// A proposed name is screened when the tokens around the anchor cover at
 /// least this share of its weight.
 const MIN_COVER: f32 = 0.6;
@@ -880,6 +892,20 @@ impl<'m> Scanner<'m> {
                 if !readings.contains(&v) && !v.contains(' ') {
                     nbrs.extend(index.neighbors_in(&v, abjad));
                     readings.push(v);
+                }
+            }
+            // A Russian word declined (Сбербанка, Абрамовичем) is the list
+            // word it is a case of, as the matcher reads it.
+            if !written.is_ascii() {
+                for n in veto_names::inflect::nominatives_of(written, in_vocab.is_some()) {
+                    let listed = veto_names::translit::variants(&n)
+                        .into_iter()
+                        .find_map(|f| index.vocab.id(&f));
+                    if let Some(v) = listed {
+                        nbrs.push((v, INFLECTED_SIM));
+                        parts.push(v);
+                        break;
+                    }
                 }
             }
             // A compound the lists split (Amanullah: aman + ullah, Alaeddin:
@@ -2260,9 +2286,12 @@ impl Ctx<'_, '_> {
             let capitalized = self.written(first).chars().next().is_some_and(char::is_uppercase);
             let opening = self.mixed_case && self.sentence_of(first).start == first;
             let compound = ne.toks.len() > 1 && entity.kind == veto_model::Kind::Organization;
+            // (And so will a proper noun of Cyrillic text: see `proper_noun`.)
             let middling = capitalized
                 && !opening
-                && (compound || press_name(self.scanner.words, self.text(first), entity.kind));
+                && (compound
+                    || self.proper_noun(first, info.zipf, entity.kind)
+                    || press_name(self.scanner.words, self.text(first), entity.kind));
             let zipf = if middling { 0 } else { info.zipf };
             let given = if middling { name_word(self.text(first), true) } else { info.given };
             let plain = needs_qualifier(given, zipf, rarity);
@@ -3200,11 +3229,29 @@ impl Ctx<'_, '_> {
         {
             return Err("one short or frequent list word");
         }
-        if z < COMMON_ZIPF || legal || (cap && z < SELDOM_ZIPF) {
+        if z < COMMON_ZIPF
+            || legal
+            || (cap && z < SELDOM_ZIPF)
+            || self.proper_noun(a, z, entity.kind)
+        {
             Ok(())
         } else {
             Err("one everyday word")
         }
+    }
+
+    /// Whether word `p` of Cyrillic text, of Zipf × 10 `zipf`, is a proper
+    /// noun that may be a listed name of `kind` alone: capitalized inside a
+    /// sentence of text with lowercase letters (Russian capitalizes proper
+    /// nouns only: Сбербанк, Газпром, everyday words of Russian news), not
+    /// so frequent as to be many things (Россия, Москва), not a vessel's
+    /// (a vessel's needs a vessel word by it).
+    fn proper_noun(&self, p: usize, zipf: u8, kind: veto_model::Kind) -> bool {
+        self.mixed_case
+            && zipf < PROPER_ZIPF
+            && kind != veto_model::Kind::Vessel
+            && self.written(p).chars().next().is_some_and(is_cyrillic_capital)
+            && self.sentence_of(p).start != p
     }
 
     /// Whether the hit leaves out a word that the listed name joins with a

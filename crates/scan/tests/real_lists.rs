@@ -775,6 +775,23 @@ fn a_conjunction_or_preposition_of_one_letter_is_no_initial_nor_part_of_a_word()
 }
 
 #[test]
+fn names_declined_in_russian_text() {
+    // Genitive, dative, prepositional: Сбербанк (an everyday word of Russian
+    // news, capitalized inside a sentence: a proper noun), DERIPASKA, Oleg;
+    // USMANOV, Alisher; KADYROV, Ramzan.
+    let text = "США ввели санкции против Сбербанка. Счета Олега Дерипаски были заморожены. \
+                Компания принадлежит Алишеру Усманову. Минфин сообщил о Рамзане Кадырове.";
+    let found = ids(text);
+    for id in ["us_ofac_sdn:18715", "us_ofac_sdn:24283", "us_ofac_sdn:35283", "us_ofac_sdn:23343"] {
+        assert!(found.contains(&id.into()), "{id}: {found:?}");
+    }
+    // Places and frequent words are no such proper nouns; a foreign name
+    // Russian does not decline is no case of another (Карами: KARAMI).
+    let found = ids("В Москве и в России прошли выборы.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
 fn the_second_of_two_family_names_left_out() {
     // MADURO MOROS, Nicolas and CABELLO RONDON, Diosdado, as the press
     // writes them: the mother's family name left out.
