@@ -14,6 +14,7 @@
 //! target/release/veto-bench scan-corpus DIR [SCALE]  # write the scan corpus for `veto scan DIR` (VETO_SCAN_SEED: another draw)
 //! target/release/veto-bench flow-corpus DIR [MB]  # write the benchmark's payment flow (50 MB) for `veto scan DIR`
 //! target/release/veto-bench scan-files DIR... # one thread's MB per CPU-second on the files of each DIR
+//! target/release/veto-bench press [DIR]  # veto scan on hand-written press texts (bench/press): recall, other mentions
 //! target/release/veto-bench http [--connections 1,8,64] [--duration 10] [--warmup 2]
 //!     [--reload-every 1] [--soak 300 --rss-every 10]   # veto serve under load
 //! target/release/veto-bench all           # everything
@@ -62,6 +63,10 @@ fn main() -> Result<()> {
                 .collect();
             scan::bench_scan_files(&dirs, runs)
         }
+        Some("press") => {
+            let dir = args.get(1).map_or("bench/press", String::as_str);
+            scan::bench_press(std::path::Path::new(dir))
+        }
         Some("scan-corpus") => {
             let dir = args.get(1).map_or("scan-corpus", String::as_str);
             let scale = number_arg(&args, 2, 25, "scale")?;
@@ -82,7 +87,7 @@ fn main() -> Result<()> {
             quality::bench_speed(runs)
         }
         Some(other) => bail!(
-            "unknown benchmark '{other}' (import, load, quality, nomenklatura, cross-script, speed, scan, scan-corpus, flow-corpus, scan-files, http, all)"
+            "unknown benchmark '{other}' (import, load, quality, nomenklatura, cross-script, speed, scan, scan-corpus, flow-corpus, scan-files, press, http, all)"
         ),
     }
 }

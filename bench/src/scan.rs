@@ -810,6 +810,91 @@ pub fn bench_scan_files(dirs: &[String], runs: usize) -> Result<()> {
     Ok(())
 }
 
+/// Scans the hand-written press texts of `dir` (`truth.tsv` names the
+/// listed parties of each and the entity ids a mention of each must carry):
+/// recall per language (the file name's prefix), the parties missed, and
+/// every other mention, for review (a homonym, another entry of the same
+/// party, or a false mention).
+pub fn bench_press(dir: &Path) -> Result<()> {
+    let truth_path = dir.join("truth.tsv");
+    let truth = std::fs::read_to_string(&truth_path)
+        .with_context(|| format!("reading {}", truth_path.display()))?;
+    let mut rows: Vec<(String, String, Vec<String>)> = Vec::new();
+    for (i, line) in truth.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut f = line.split('\t');
+        let (Some(file), Some(written), Some(ids)) = (f.next(), f.next(), f.next()) else {
+            anyhow::bail!(
+                "{}:{}: expected file, written name and ids",
+                truth_path.display(),
+                i + 1
+            );
+        };
+        rows.push((file.into(), written.into(), ids.split('|').map(str::to_string).collect()));
+    }
+    let entities = corpus()?;
+    let matcher = Matcher::new(entities);
+    let scanner = Scanner::new(&matcher);
+    let opts = ScanOptions::default();
+    let mut files: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+    files.sort();
+    files.dedup();
+    let mut st = ScanState::new();
+    let mut per_lang: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    let (mut others, mut bytes) = (0usize, 0usize);
+    for file in &files {
+        let path = dir.join(file);
+        let raw = std::fs::read(&path).with_context(|| path.display().to_string())?;
+        bytes += raw.len();
+        let parsed = input::read(file, &raw, None)?;
+        let mentions: Vec<(String, String)> =
+            veto_scan::scan_parsed(&scanner, &parsed, &opts, &mut st)
+                .into_iter()
+                .flat_map(|r| r.mentions.unwrap_or_default())
+                .map(|m| (matcher.entities()[m.entity as usize].id.to_string(), m.text))
+                .collect();
+        let expected: Vec<&(String, String, Vec<String>)> =
+            rows.iter().filter(|r| &r.0 == file).collect();
+        let lang = file.split('-').next().unwrap_or("").to_string();
+        for (_, written, ids) in &expected {
+            let ok = mentions.iter().any(|(id, _)| ids.contains(id));
+            let e = per_lang.entry(lang.clone()).or_default();
+            e.0 += 1;
+            e.1 += usize::from(ok);
+            if !ok {
+                println!("  MISS {file}: {written} ({})", ids.join(" | "));
+            }
+        }
+        for (id, text) in &mentions {
+            if !expected.iter().any(|r| r.2.contains(id)) {
+                others += 1;
+                let name = matcher
+                    .entities()
+                    .iter()
+                    .find(|e| e.id.to_string() == *id)
+                    .and_then(|e| e.primary_name())
+                    .unwrap_or("");
+                println!("  OTHER {file}: {text:?} -> {id} {name}");
+            }
+        }
+    }
+    let (mut n, mut k) = (0, 0);
+    for (lang, (total, found)) in &per_lang {
+        println!("  {lang}: {found}/{total}");
+        n += total;
+        k += found;
+    }
+    println!(
+        "press texts ({} files, {:.1} KB): {k}/{n} listed parties found = {:.1}%; {others} other mentions (listed above, for review)",
+        files.len(),
+        bytes as f64 / 1e3,
+        100.0 * k as f64 / n.max(1) as f64
+    );
+    Ok(())
+}
+
 /// Writes the corpus to `dir` (for `veto scan DIR`), with `truth.jsonl`.
 pub fn write_corpus(dir: &Path, entities: &[Entity], scale: usize) -> Result<()> {
     let (listed, clean) = generate(entities, seed(), scale);
