@@ -95,11 +95,16 @@ fn initial_sim(a: &Side, b: &Side) -> f32 {
     // An initial stands for a name word, not a particle (S. is not al-).
     let wordish =
         |t: &Side| matches!(t.class, TokClass::Word | TokClass::Patronymic | TokClass::Initial);
+    if !(ai || bi) {
+        return 0.0;
+    }
     let (a0, b0) = (a.text.as_bytes().first(), b.text.as_bytes().first());
-    let same = a0 == b0
-        || (ai && initial_of(b.text.as_bytes(), a0))
-        || (bi && initial_of(a.text.as_bytes(), b0));
-    if (ai || bi) && wordish(a) && wordish(b) && same {
+    let same = || {
+        a0 == b0
+            || (ai && initial_of(b.text.as_bytes(), a0))
+            || (bi && initial_of(a.text.as_bytes(), b0))
+    };
+    if wordish(a) && wordish(b) && same() {
         if ai && bi {
             1.0
         } else {

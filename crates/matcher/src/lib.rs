@@ -297,13 +297,12 @@ impl Matcher {
             .map(|t| {
                 let written = name.get(t.start..t.end).unwrap_or("");
                 let listed = vocab.id(&t.text).is_some();
+                // (In the default romanization only: the other conventions
+                // are tried on the whole query, and each would cost a fold.)
                 let found = veto_names::inflect::nominatives_of(written, listed)
                     .into_iter()
-                    .find_map(|n| {
-                        veto_names::translit::variants(&n)
-                            .into_iter()
-                            .find(|f| vocab.id(f).is_some())
-                    });
+                    .map(|n| veto_names::fold(&n))
+                    .find(|f| vocab.id(f).is_some());
                 match found {
                     Some(f) => {
                         changed = true;

@@ -898,10 +898,7 @@ impl<'m> Scanner<'m> {
             // word it is a case of, as the matcher reads it.
             if !written.is_ascii() {
                 for n in veto_names::inflect::nominatives_of(written, in_vocab.is_some()) {
-                    let listed = veto_names::translit::variants(&n)
-                        .into_iter()
-                        .find_map(|f| index.vocab.id(&f));
-                    if let Some(v) = listed {
+                    if let Some(v) = index.vocab.id(&veto_names::fold(&n)) {
                         nbrs.push((v, INFLECTED_SIM));
                         parts.push(v);
                         break;
