@@ -92,6 +92,16 @@ impl Vocab {
         self.ids.get(s).copied()
     }
 
+    /// The list word that `written`, a word in Cyrillic declined by Russian
+    /// (Сбербанка, Абрамовичем), is a case of, in the default romanization
+    /// ([`veto_names::inflect::nominatives_of`]; `listed`: whether the word
+    /// as written is a list word itself).
+    pub fn nominative(&self, written: &str, listed: bool) -> Option<u32> {
+        veto_names::inflect::nominatives_of(written, listed)
+            .into_iter()
+            .find_map(|n| self.id(&veto_names::fold(&n)))
+    }
+
     /// The text of a token.
     pub fn text(&self, id: u32) -> &str {
         &self.strings[id as usize]

@@ -296,17 +296,12 @@ impl Matcher {
             .into_iter()
             .map(|t| {
                 let written = name.get(t.start..t.end).unwrap_or("");
-                let listed = vocab.id(&t.text).is_some();
                 // (In the default romanization only: the other conventions
                 // are tried on the whole query, and each would cost a fold.)
-                let found = veto_names::inflect::nominatives_of(written, listed)
-                    .into_iter()
-                    .map(|n| veto_names::fold(&n))
-                    .find(|f| vocab.id(f).is_some());
-                match found {
-                    Some(f) => {
+                match vocab.nominative(written, vocab.id(&t.text).is_some()) {
+                    Some(v) => {
                         changed = true;
-                        f
+                        vocab.text(v).to_string()
                     }
                     None => t.text,
                 }
@@ -337,12 +332,7 @@ impl Matcher {
             if let Some(v) = self.nominative_reading(&query.name) {
                 preps.push(self.index.prepare_written(&v, query.kind, written));
             }
-        } else if query
-            .name
-            .as_bytes()
-            .windows(3)
-            .any(|w| w[1..].eq_ignore_ascii_case(b"kh") || w.eq_ignore_ascii_case(b"dzh"))
-        {
+        } else if veto_names::translit::has_latin_readings(&query.name) {
             // Latin letters romanized from Cyrillic (MADZHID, TKHARVAT) are
             // read the ways other lists write the name too (Majid, Tharwat).
             let main = veto_names::fold(&query.name);

@@ -41,12 +41,6 @@ const PARTIAL_SIM: f32 = 0.9;
 /// Below this Zipf × 10, a word of Cyrillic text capitalized inside a
 /// sentence is a proper noun, not an everyday word (see [`Ctx::cover`]).
 const PROPER_ZIPF: u8 = 50;
-
-/// Whether `c` is a capital letter of the Cyrillic alphabet.
-fn is_cyrillic_capital(c: char) -> bool {
-    matches!(c, '\u{400}'..='\u{42f}' | '\u{460}'..='\u{4ff}') && c.is_uppercase()
-}
-
 /// The similarity of a declined word to the list word it is a case of
 /// (Сбербанка: SBERBANK).
 const INFLECTED_SIM: f32 = 0.95;
@@ -421,6 +415,20 @@ pub struct Scanner<'m> {
     /// long way).
     plain_known:
         std::collections::HashSet<u64, std::hash::BuildHasherDefault<veto_index::FxHasher>>,
+    /// The persons' names (entity, name) whose last word is the second of
+    /// two family names, which text may leave out (see
+    /// [`second_family_name`]).
+    second_family: NameSet,
+}
+
+/// Names of the index, as (entity, name).
+type NameSet =
+    std::collections::HashSet<(u32, u16), std::hash::BuildHasherDefault<veto_index::FxHasher>>;
+
+/// The index in `n` of its last word if `n` is in `set` (see
+/// [`Scanner::second_family`]).
+fn last_word_in(set: &NameSet, n: &veto_index::NameEntry) -> Option<usize> {
+    set.contains(&(n.entity, n.name)).then(|| n.toks.len() - 1)
 }
 
 /// A name an anchor word proposes, with what [`Ctx::cover`] reads first:
@@ -501,6 +509,16 @@ impl<'m> Scanner<'m> {
         // A second distinctive token is an anchor too, so that a misspelling
         // beyond repair of one of them still leaves the name findable.
         let words = CommonWords::get();
+        let second_family: NameSet = index
+            .names
+            .iter()
+            .filter(|n| {
+                matcher.entities()[n.entity as usize].kind == veto_model::Kind::Person
+                    && full_name(matcher, n).and_then(|f| second_family_name(index, n, f)).is_some()
+            })
+            .map(|n| (n.entity, n.name))
+            .collect();
+        let second_of = |n: &veto_index::NameEntry| last_word_in(&second_family, n);
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         for (ni, n) in index.names.iter().enumerate() {
             let content = |j: &usize| {
@@ -590,11 +608,8 @@ impl<'m> Scanner<'m> {
                 });
             // So is the second of two family names (MADURO MOROS, Nicolas:
             // "Nicolas Maduro"): the first anchors the name too.
-            if kind == veto_model::Kind::Person {
-                let second = full_name(matcher, n).and_then(|f| second_family_name(index, n, f));
-                if let Some(last) = second.filter(|l| order.first() == Some(l)) {
-                    pairs.push((n.toks[last - 1], ni as u32));
-                }
+            if let Some(last) = second_of(n).filter(|l| order.first() == Some(l)) {
+                pairs.push((n.toks[last - 1], ni as u32));
             }
             for (k, &j) in order.iter().take(2).enumerate() {
                 // (A name of everyday words only, TORRES FELIX Javier, has two
@@ -636,11 +651,7 @@ impl<'m> Scanner<'m> {
             let person = matcher.entities()[n.entity as usize].kind == veto_model::Kind::Person;
             let middle = if person { skippable_middle(index, n) } else { 0..0 };
             // So is the second of two family names (see `second_family_name`).
-            let second = if person {
-                full_name(matcher, n).and_then(|f| second_family_name(index, n, f))
-            } else {
-                None
-            };
+            let second = second_of(n);
             let weight = |j: usize| {
                 if middle.contains(&j) || second == Some(j) {
                     MIDDLE_WEIGHT * n.weights[j]
@@ -750,6 +761,7 @@ impl<'m> Scanner<'m> {
         Scanner {
             blank: TokInfo::default(),
             plain_known,
+            second_family,
             matcher,
             anchor_off,
             anchor_post,
@@ -831,6 +843,12 @@ impl<'m> Scanner<'m> {
         self.form_words.binary_search_by(|w| (**w).cmp(text)).is_ok()
     }
 
+    /// The index in `n` of its last word if that is the second of two
+    /// family names (see [`second_family_name`]).
+    fn second_family(&self, n: &veto_index::NameEntry) -> Option<usize> {
+        last_word_in(&self.second_family, n)
+    }
+
     /// The postings of list word `v` as an anchor (a range of `anchor_post`).
     fn anchors(&self, v: u32) -> Range<usize> {
         self.anchor_off[v as usize] as usize..self.anchor_off[v as usize + 1] as usize
@@ -897,12 +915,9 @@ impl<'m> Scanner<'m> {
             // A Russian word declined (Сбербанка, Абрамовичем) is the list
             // word it is a case of, as the matcher reads it.
             if !written.is_ascii() {
-                for n in veto_names::inflect::nominatives_of(written, in_vocab.is_some()) {
-                    if let Some(v) = index.vocab.id(&veto_names::fold(&n)) {
-                        nbrs.push((v, INFLECTED_SIM));
-                        parts.push(v);
-                        break;
-                    }
+                if let Some(v) = index.vocab.nominative(written, in_vocab.is_some()) {
+                    nbrs.push((v, INFLECTED_SIM));
+                    parts.push(v);
                 }
             }
             // A compound the lists split (Amanullah: aman + ullah, Alaeddin:
@@ -1494,6 +1509,11 @@ fn same_given_name(query: &str, list: &str) -> bool {
 /// Whether a word (or words) of a list name is a number ("2", "18 2").
 fn is_number(list: &str) -> bool {
     list.bytes().all(|c| c.is_ascii_digit() || c == b' ')
+}
+
+/// Whether `c` is a capital letter of the Cyrillic alphabet.
+fn is_cyrillic_capital(c: char) -> bool {
+    matches!(c, '\u{400}'..='\u{42f}' | '\u{460}'..='\u{4ff}') && c.is_uppercase()
 }
 
 /// Whether `c` is a Han character, kana or Hangul.
@@ -2896,9 +2916,9 @@ impl Ctx<'_, '_> {
         // Ali Husseini KHAMENEI): they count half, as in the cover.
         // (So does the second of two family names: Nicolas Maduro.)
         let middle = if person { self.middle_words(hit) } else { Vec::new() };
-        let second = self.hit_entry(hit).filter(|_| person).and_then(|n| {
-            Some(index.vocab.text(n.toks[second_family_name(index, n, &ex.matched_name)?]))
-        });
+        let second = self
+            .hit_entry(hit)
+            .and_then(|n| Some(index.vocab.text(n.toks[self.scanner.second_family(n)?])));
         let unmatched: Vec<f32> = ex
             .unmatched_list
             .iter()
@@ -3311,7 +3331,7 @@ impl Ctx<'_, '_> {
         let index = matcher.index();
         let Some(ne) = self.hit_entry(hit) else { return false };
         // (The second of two family names may be left out: Diosdado Cabello.)
-        let second = second_family_name(index, ne, &hit.explanation.matched_name);
+        let second = self.scanner.second_family(ne);
         let edge = |j: usize| {
             let class = ne.classes[j];
             let word = index.vocab.text(ne.toks[j]);

@@ -212,8 +212,7 @@ pub fn variants(text: &str) -> Vec<String> {
     let unjoined = if p.arabic { without_wa(text) } else { None };
     let mut out: Vec<String> = Vec::new();
     let mut tok = crate::Tokenizer::new();
-    let arabic_convs: Vec<Convention> =
-        convs.iter().copied().filter(|c| c.arabic != base.arabic || *c == base).collect();
+    let arabic_convs = vec![base, Convention { arabic: ArabicStyle::Consonantal, ..base }];
     let texts =
         std::iter::once((text, convs)).chain(unjoined.as_deref().map(|u| (u, arabic_convs)));
     for (text, convs) in texts {
@@ -301,28 +300,36 @@ fn without_wa(text: &str) -> Option<String> {
 /// assert!(latin_readings("mikhail khodorkovsky").is_empty());
 /// ```
 pub fn latin_readings(folded: &str) -> Vec<String> {
-    let aspirate = |s: &str| {
-        let mut out = s.to_string();
-        for (from, to) in ASPIRATES {
-            if out.contains(from) {
-                out = out.replace(from, to);
-            }
-        }
-        out
-    };
-    let has_aspirate = ASPIRATES.iter().any(|(from, _)| folded.contains(from));
-    if folded.contains("dzh") {
-        let mut out = vec![folded.replace("dzh", "j"), folded.replace("dzh", "dj")];
-        if has_aspirate {
-            out.iter_mut().for_each(|r| *r = aspirate(r));
-        }
-        out
-    } else if has_aspirate {
-        vec![aspirate(folded)]
+    let bases = if folded.contains(DZH) {
+        vec![folded.replace(DZH, "j"), folded.replace(DZH, "dj")]
     } else {
-        Vec::new()
-    }
+        vec![folded.to_string()]
+    };
+    bases
+        .into_iter()
+        .map(|b| ASPIRATES.iter().fold(b, |r, (from, to)| r.replace(from, to)))
+        .filter(|r| r != folded)
+        .collect()
 }
+
+/// Whether `text` (any case, not yet folded) has what [`latin_readings`]
+/// reads otherwise: a cheap test before folding it.
+///
+/// ```
+/// use veto_names::translit::has_latin_readings;
+///
+/// assert!(has_latin_readings("TKHARVAT SALAKH"));
+/// assert!(has_latin_readings("Madzhid"));
+/// assert!(!has_latin_readings("Mikhail Khodorkovsky"));
+/// ```
+pub fn has_latin_readings(text: &str) -> bool {
+    let b = text.as_bytes();
+    let has = |pat: &str| b.windows(pat.len()).any(|w| w.eq_ignore_ascii_case(pat.as_bytes()));
+    has(DZH) || ASPIRATES.iter().any(|(from, _)| has(from))
+}
+
+/// BGN/PCGN's romanization of Дж.
+const DZH: &str = "dzh";
 
 /// A stop followed by the `kh` of Russian х where the name's Latin spelling
 /// has a digraph in `h` (Thakur: Тхакур), and that digraph.
